@@ -1,0 +1,127 @@
+// The embedded default Store: one SQLite file in WAL mode. Every transaction takes the write lock
+// up front (BEGIN IMMEDIATE), so concurrent svcctl processes serialise their writes and never lose
+// one; a process killed mid-transaction leaves the last committed state.
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { KubeObject } from '../api/types.js';
+import { type Store, type StoreTxn, StoreError, clone, prefixEnd } from './store.js';
+
+const require = createRequire(import.meta.url);
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS objects (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  mod_revision INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS meta (
+  name TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO meta (name, value) VALUES ('revision', 0);
+`;
+
+export class SqliteStore implements Store {
+  private db: BetterSqlite3.Database;
+  private stmts: ReturnType<SqliteStore['prepare']>;
+  private busy: Promise<unknown> = Promise.resolve();
+
+  /** Opens (creating if needed) `<dir>/state.db`. */
+  constructor(dir: string) {
+    mkdirSync(dir, { recursive: true });
+    const Database = require('better-sqlite3') as typeof BetterSqlite3;
+    this.db = new Database(join(dir, 'state.db'), { timeout: 30000 });
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(SCHEMA);
+    this.stmts = this.prepare();
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      get: db.prepare<[string], { value: string; mod_revision: number }>(
+        'SELECT value, mod_revision FROM objects WHERE key = ?',
+      ),
+      range: db.prepare<[string, string], { value: string }>(
+        'SELECT value FROM objects WHERE key >= ? AND key < ? ORDER BY key',
+      ),
+      upsert: db.prepare<[string, string, number]>(
+        'INSERT INTO objects (key, value, mod_revision) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, mod_revision = excluded.mod_revision',
+      ),
+      del: db.prepare<[string]>('DELETE FROM objects WHERE key = ?'),
+      rev: db.prepare<[], { value: number }>("SELECT value FROM meta WHERE name = 'revision'"),
+      setRev: db.prepare<[number]>("UPDATE meta SET value = ? WHERE name = 'revision'"),
+    };
+  }
+
+  async get(key: string): Promise<KubeObject | undefined> {
+    const row = this.stmts.get.get(key);
+    return row ? (JSON.parse(row.value) as KubeObject) : undefined;
+  }
+
+  async list(prefix: string): Promise<KubeObject[]> {
+    return this.stmts.range.all(prefix, prefixEnd(prefix)).map((r) => JSON.parse(r.value) as KubeObject);
+  }
+
+  async revision(): Promise<number> {
+    return this.stmts.rev.get()!.value;
+  }
+
+  transaction<T>(fn: (tx: StoreTxn) => Promise<T>): Promise<T> {
+    // One transaction per connection at a time; later callers in this process wait their turn.
+    const run = this.busy.then(() => this.runTxn(fn));
+    this.busy = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runTxn<T>(fn: (tx: StoreTxn) => Promise<T>): Promise<T> {
+    const s = this.stmts;
+    this.db.exec('BEGIN IMMEDIATE');
+    let wrote = false;
+    try {
+      const next = s.rev.get()!.value + 1;
+      const write = (key: string, obj: KubeObject): KubeObject => {
+        const out = clone(obj);
+        out.metadata = { ...out.metadata, resourceVersion: String(next) };
+        s.upsert.run(key, JSON.stringify(out), next);
+        wrote = true;
+        return out;
+      };
+      const tx: StoreTxn = {
+        get: (key) => this.get(key),
+        list: (prefix) => this.list(prefix),
+        create: async (key, obj) => {
+          if (s.get.get(key)) throw new StoreError('AlreadyExists', key);
+          return write(key, obj);
+        },
+        update: async (key, obj) => {
+          const row = s.get.get(key);
+          if (!row) throw new StoreError('NotFound', key);
+          const want = obj.metadata?.resourceVersion;
+          if (want && want !== String(row.mod_revision)) throw new StoreError('Conflict', key);
+          return write(key, obj);
+        },
+        put: async (key, obj) => write(key, obj),
+        delete: async (key) => {
+          const changed = s.del.run(key).changes > 0;
+          wrote ||= changed;
+          return changed;
+        },
+      };
+      const result = await fn(tx);
+      if (wrote) s.setRev.run(next);
+      this.db.exec('COMMIT');
+      return result;
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw err;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

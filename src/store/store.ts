@@ -1,0 +1,61 @@
+// The storage contract every backend (memory, SQLite, etcd) fulfils. It knows keys and versions,
+// nothing of kinds, controllers or printing.
+import type { KubeObject } from '../api/types.js';
+
+/** Why a store write was refused. The registry turns these into apiserver errors. */
+export class StoreError extends Error {
+  constructor(
+    readonly code: 'AlreadyExists' | 'NotFound' | 'Conflict',
+    readonly key: string,
+  ) {
+    super(`${code}: ${key}`);
+  }
+}
+
+/** Reads that see one consistent state. */
+export interface StoreReader {
+  /** The object at `key`, or undefined. */
+  get(key: string): Promise<KubeObject | undefined>;
+  /** Every object whose key starts with `prefix`, in key order. */
+  list(prefix: string): Promise<KubeObject[]>;
+}
+
+/**
+ * Writes inside one transaction. Every write stamps metadata.resourceVersion with the revision the
+ * transaction commits at (as etcd does: one revision per transaction).
+ */
+export interface StoreTxn extends StoreReader {
+  /** Stores a new object; StoreError('AlreadyExists') when the key is taken. */
+  create(key: string, obj: KubeObject): Promise<KubeObject>;
+  /**
+   * Replaces an object. When obj.metadata.resourceVersion is set it must equal the stored one,
+   * else StoreError('Conflict'); a missing key is StoreError('NotFound').
+   */
+  update(key: string, obj: KubeObject): Promise<KubeObject>;
+  /** Creates or replaces without a version check (controllers' own objects, allocator ranges). */
+  put(key: string, obj: KubeObject): Promise<KubeObject>;
+  /** Removes an object; a missing key is a no-op and returns false. */
+  delete(key: string): Promise<boolean>;
+}
+
+export interface Store extends StoreReader {
+  /**
+   * Runs `fn` as one atomic transaction: all of its writes commit together or none do. Backends
+   * with optimistic concurrency may run `fn` more than once, so it must not have side effects
+   * outside the transaction.
+   */
+  transaction<T>(fn: (tx: StoreTxn) => Promise<T>): Promise<T>;
+  /** The revision of the last committed write (0 on an empty store). */
+  revision(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Deep copy through JSON, so callers never share mutable state with the store. */
+export function clone<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T;
+}
+
+/** The first key after every key that starts with `prefix`. */
+export function prefixEnd(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
