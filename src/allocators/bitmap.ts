@@ -1,0 +1,204 @@
+// An offset bitmap, as kube-apiserver's allocator.AllocationBitmap: it knows only offsets in
+// [0, max), a count of set bits, and an injected strategy that picks the next free offset.
+import { ErrInvalidRange, ErrMismatchedNetwork } from './errors.js';
+import { intn, type RandomSource } from './random.js';
+
+/** What the apiserver stores under /registry/ranges/...: the range spec and the bitmap, base64. */
+export interface RangeAllocation {
+  range: string;
+  data: string;
+}
+
+/** Read access to the bits, for scan strategies. */
+export interface BitReader {
+  get(offset: number): boolean;
+}
+
+/** Picks a free offset in [0, max), or returns -1 when there is none. */
+export type ScanStrategy = (bits: BitReader, max: number, count: number) => number;
+
+/** Start at a random offset and scan forward, wrapping around (k8s randomScanStrategy). */
+export function randomScan(random: RandomSource): ScanStrategy {
+  return (bits, max, count) => {
+    if (count >= max) return -1;
+    const start = intn(random, max);
+    for (let i = 0; i < max; i++) {
+      const at = (start + i) % max;
+      if (!bits.get(at)) return at;
+    }
+    return -1;
+  };
+}
+
+/** The lowest free offset first, filling gaps (k8s contiguousScanStrategy). */
+export function contiguousScan(): ScanStrategy {
+  return (bits, max, count) => {
+    if (count >= max) return -1;
+    for (let i = 0; i < max; i++) if (!bits.get(i)) return i;
+    return -1;
+  };
+}
+
+/**
+ * k8s randomScanStrategyWithOffset (KEP-3070): offsets below `offset` form the static band that
+ * users pick by hand, so a random scan of the upper band [offset, max) runs first and the lower
+ * band [0, offset) is used only once the upper one is full.
+ */
+export function randomScanWithOffset(offset: number, random: RandomSource): ScanStrategy {
+  return (bits, max, count) => {
+    if (count >= max) return -1;
+    const low = Math.max(0, Math.min(offset, max));
+    const upper = max - low;
+    if (upper > 0) {
+      const start = intn(random, upper);
+      for (let i = 0; i < upper; i++) {
+        const at = low + ((start + i) % upper);
+        if (!bits.get(at)) return at;
+      }
+    }
+    if (low > 0) {
+      const start = intn(random, low);
+      for (let i = 0; i < low; i++) {
+        const at = (start + i) % low;
+        if (!bits.get(at)) return at;
+      }
+    }
+    return -1;
+  };
+}
+
+/** Thrown by `AllocationBitmap.allocate` for an offset outside [0, max): a caller bug, not user input. */
+export class OffsetOutOfRangeError extends Error {
+  constructor(offset: number, max: number) {
+    super(`offset ${offset} out of range [0,${max}]`);
+    this.name = 'OffsetOutOfRangeError';
+  }
+}
+
+/** A bitmap of `max` offsets with a scan strategy and the range spec its snapshots carry. */
+export class AllocationBitmap implements BitReader {
+  readonly max: number;
+  readonly rangeSpec: string;
+  private readonly strategy: ScanStrategy;
+  // Byte i holds offsets 8i..8i+7, lowest bit first.
+  private bytes: Uint8Array;
+  private count = 0;
+
+  constructor(max: number, rangeSpec: string, strategy: ScanStrategy) {
+    this.max = Math.max(0, Math.floor(max));
+    this.rangeSpec = rangeSpec;
+    this.strategy = strategy;
+    this.bytes = new Uint8Array(Math.ceil(this.max / 8));
+  }
+
+  /** Whether `offset` is set; out-of-range offsets are never set. */
+  get(offset: number): boolean {
+    if (!Number.isInteger(offset) || offset < 0 || offset >= this.max) return false;
+    return (this.bytes[offset >> 3] & (1 << (offset & 7))) !== 0;
+  }
+
+  /**
+   * Reserves `offset`. Returns false if it was already set. Throws OffsetOutOfRangeError for an
+   * offset outside [0, max) (the domain ranges check containment before calling).
+   */
+  allocate(offset: number): boolean {
+    if (!Number.isInteger(offset) || offset < 0 || offset >= this.max) {
+      throw new OffsetOutOfRangeError(offset, this.max);
+    }
+    if (this.get(offset)) return false;
+    this.set(offset, true);
+    return true;
+  }
+
+  /** Reserves the offset the strategy picks; returns -1 (and changes nothing) when full. */
+  allocateNext(): number {
+    const next = this.strategy(this, this.max, this.count);
+    if (next < 0) return -1;
+    this.set(next, true);
+    return next;
+  }
+
+  /** Frees `offset`. Releasing an unset or out-of-range offset is a no-op. */
+  release(offset: number): void {
+    if (!this.get(offset)) return;
+    this.set(offset, false);
+  }
+
+  /** Whether `offset` is taken, i.e. `allocate(offset)` would return false. */
+  has(offset: number): boolean {
+    return this.get(offset);
+  }
+
+  /** Offsets still free. */
+  free(): number {
+    return this.max - this.count;
+  }
+
+  /** Offsets taken. */
+  used(): number {
+    return this.count;
+  }
+
+  /** Calls `fn` for each set offset, in ascending order. Do not modify the bitmap meanwhile. */
+  forEach(fn: (offset: number) => void): void {
+    for (let i = 0; i < this.bytes.length; i++) {
+      let b = this.bytes[i];
+      for (let bit = 0; b !== 0; bit++, b >>= 1) if (b & 1) fn(i * 8 + bit);
+    }
+  }
+
+  /**
+   * The bitmap as base64 of Go's big.Int.Bytes(): big-endian, leading zero bytes dropped (empty when
+   * nothing is set), so a snapshot reads the same as the apiserver's RangeAllocation.data.
+   */
+  snapshot(): string {
+    let top = this.bytes.length - 1;
+    while (top >= 0 && this.bytes[top] === 0) top--;
+    const out = new Uint8Array(top + 1);
+    for (let i = 0; i <= top; i++) out[i] = this.bytes[top - i];
+    return Buffer.from(out).toString('base64');
+  }
+
+  /**
+   * Replaces the state with a `snapshot()` result. Bits at or beyond `max` are dropped (they can
+   * only come from a different range). Throws ErrInvalidRange for data that is not base64.
+   */
+  restore(data: string): void {
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data) || data.length % 4 === 1) {
+      throw new ErrInvalidRange(`invalid snapshot data: not base64`);
+    }
+    const raw = Buffer.from(data, 'base64');
+    const bytes = new Uint8Array(this.bytes.length);
+    const n = Math.min(raw.length, bytes.length);
+    for (let i = 0; i < n; i++) bytes[i] = raw[raw.length - 1 - i];
+    const tail = this.max & 7;
+    if (tail !== 0 && bytes.length > 0) bytes[bytes.length - 1] &= (1 << tail) - 1;
+    this.bytes = bytes;
+    this.count = 0;
+    for (const b of bytes) this.count += popcount(b);
+  }
+
+  /** Restores a RangeAllocation, first checking it was taken from this very range. */
+  restoreAllocation(snap: RangeAllocation): void {
+    if (snap.range !== this.rangeSpec) {
+      throw new ErrMismatchedNetwork('the provided range does not match the current range');
+    }
+    this.restore(snap.data);
+  }
+
+  private set(offset: number, on: boolean): void {
+    if (on) {
+      this.bytes[offset >> 3] |= 1 << (offset & 7);
+      this.count++;
+    } else {
+      this.bytes[offset >> 3] &= ~(1 << (offset & 7));
+      this.count--;
+    }
+  }
+}
+
+function popcount(b: number): number {
+  let c = 0;
+  for (; b !== 0; b &= b - 1) c++;
+  return c;
+}
