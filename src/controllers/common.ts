@@ -1,0 +1,150 @@
+// Small helpers shared by the reconcilers: pod readiness, ownership, ports, timestamps, equality.
+import type { Container, KubeObject, OwnerReference, Pod, ServicePort } from '../api/types.js';
+
+/** What every reconciler returns: objects to create, replace and remove. */
+export interface Plan<T extends KubeObject = KubeObject> {
+  create: T[];
+  update: T[];
+  delete: T[];
+}
+
+export const emptyPlan = <T extends KubeObject>(): Plan<T> => ({ create: [], update: [], delete: [] });
+
+/** True when the plan changes nothing. */
+export function planEmpty(p: Plan): boolean {
+  return p.create.length === 0 && p.update.length === 0 && p.delete.length === 0;
+}
+
+/** metav1.Time as the apiserver serialises it: RFC 3339, whole seconds, UTC. */
+export function timestamp(now: Date): string {
+  return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** podutil.IsPodReady: the Ready condition is True. */
+export function isPodReady(pod: Pod): boolean {
+  return (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+}
+
+/** Succeeded or Failed: the pod will never run again. */
+export function isPodTerminal(pod: Pod): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+}
+
+/** controller.IsPodActive: not terminal and not being deleted. */
+export function isPodActive(pod: Pod): boolean {
+  return !isPodTerminal(pod) && !pod.metadata.deletionTimestamp;
+}
+
+/** endpointsliceutil.ShouldPodBeInEndpoints. */
+export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): boolean {
+  if (isPodTerminal(pod)) return false;
+  if (!pod.status?.podIP && !(pod.status?.podIPs ?? []).length) return false;
+  if (!includeTerminating && pod.metadata.deletionTimestamp) return false;
+  return true;
+}
+
+/** endpointsliceutil.ShouldSetHostname: hostname set and subdomain names the Service. */
+export function shouldSetHostname(pod: Pod, svc: KubeObject): boolean {
+  return !!pod.spec.hostname && pod.spec.subdomain === svc.metadata.name && pod.metadata.namespace === svc.metadata.namespace;
+}
+
+/** The pod's IPv4 addresses, from status.podIPs (or podIP when podIPs is absent). */
+export function podIPv4s(pod: Pod): string[] {
+  const ips = (pod.status?.podIPs ?? []).map((p) => p.ip);
+  if (ips.length === 0 && pod.status?.podIP) ips.push(pod.status.podIP);
+  return ips.filter((ip) => !ip.includes(':'));
+}
+
+/**
+ * podutil.FindPort: a numeric targetPort as is (port when unset); a named one from the first
+ * container port (then restartable init container port) with that name and the same protocol.
+ */
+export function findPort(pod: Pod, sp: ServicePort): number | undefined {
+  const target = sp.targetPort ?? sp.port;
+  if (typeof target === 'number') return target;
+  if (/^\d+$/.test(target)) return Number(target);
+  const proto = sp.protocol ?? 'TCP';
+  const search = (cs: Container[]): number | undefined => {
+    for (const c of cs) {
+      for (const p of c.ports ?? []) {
+        if (p.name === target && (p.protocol ?? 'TCP') === proto) return p.containerPort;
+      }
+    }
+    return undefined;
+  };
+  const sidecars = (pod.spec.initContainers ?? []).filter((c) => c.restartPolicy === 'Always');
+  return search(pod.spec.containers ?? []) ?? search(sidecars);
+}
+
+/** metav1.NewControllerRef. */
+export function controllerRef(owner: KubeObject): OwnerReference {
+  return {
+    apiVersion: owner.apiVersion,
+    kind: owner.kind,
+    name: owner.metadata.name ?? '',
+    uid: owner.metadata.uid ?? '',
+    controller: true,
+    blockOwnerDeletion: true,
+  };
+}
+
+/** metav1.GetControllerOf. */
+export function controllerOf(obj: KubeObject): OwnerReference | undefined {
+  return (obj.metadata.ownerReferences ?? []).find((r) => r.controller);
+}
+
+/** True when `obj` is controlled by `owner` (same kind and uid; by name when the owner has no uid). */
+export function isControlledBy(obj: KubeObject, owner: KubeObject): boolean {
+  const ref = controllerOf(obj);
+  if (!ref || ref.kind !== owner.kind) return false;
+  return owner.metadata.uid ? ref.uid === owner.metadata.uid : ref.name === owner.metadata.name;
+}
+
+/** Structural equality after dropping undefined fields (what a JSON round trip keeps). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((x, i) => deepEqual(x, bb[i]));
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
+  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
+  return ak.length === bk.length && ak.every((k) => deepEqual(ao[k], bo[k]));
+}
+
+/** Labels equal as maps (nil and empty are the same, as apiequality.Semantic treats them). */
+export function labelsEqual(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  return deepEqual(a ?? {}, b ?? {});
+}
+
+/** A Service selector that selects: present and non-empty (an empty map does not survive storage). */
+export function serviceSelects(sel: Record<string, string> | undefined): sel is Record<string, string> {
+  return !!sel && Object.keys(sel).length > 0;
+}
+
+/** helper.IsServiceIPSet: a ClusterIP other than None. */
+export function isServiceIPSet(spec: { clusterIP?: string }): boolean {
+  return !!spec.clusterIP && spec.clusterIP !== 'None';
+}
+
+export function byName<T extends KubeObject>(a: T, b: T): number {
+  const an = a.metadata.name ?? '';
+  const bn = b.metadata.name ?? '';
+  return an < bn ? -1 : an > bn ? 1 : 0;
+}
+
+/** A stable string for a JSON value with sorted keys, usable as a map key. */
+export function canonicalKey(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map(canonicalKey).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonicalKey(o[k])}`)
+    .join(',')}}`;
+}

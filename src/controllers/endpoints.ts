@@ -1,0 +1,220 @@
+// The Endpoints controller (pkg/controller/endpoint) as a pure function, with RepackSubsets and
+// the 1000-address cap.
+import { selectorFromSet, selectorMatches } from '../api/labels.js';
+import type { EndpointAddress, EndpointPort, EndpointSubset, Endpoints, Pod, Service } from '../api/types.js';
+import {
+  byName,
+  canonicalKey,
+  deepEqual,
+  findPort,
+  isPodReady,
+  isServiceIPSet,
+  labelsEqual,
+  podIPv4s,
+  serviceSelects,
+  shouldPodBeInEndpoints,
+  shouldSetHostname,
+} from './common.js';
+import { LABEL_HEADLESS } from './endpointslice.js';
+
+/** maxCapacity: addresses an Endpoints object keeps before it is truncated. */
+export const MAX_ENDPOINTS_CAPACITY = 1000;
+export const OVER_CAPACITY_ANNOTATION = 'endpoints.kubernetes.io/over-capacity';
+
+/** LessEndpointAddress: by IP bytes, then target uid (no target first). */
+function lessAddress(a: EndpointAddress, b: EndpointAddress): number {
+  if (a.ip !== b.ip) return Buffer.compare(Buffer.from(a.ip), Buffer.from(b.ip));
+  const au = a.targetRef?.uid;
+  const bu = b.targetRef?.uid;
+  if (au === bu) return 0;
+  if (au === undefined) return -1;
+  if (bu === undefined) return 1;
+  return au < bu ? -1 : 1;
+}
+
+const addrKey = (a: EndpointAddress): string => `${a.ip}/${a.targetRef?.uid ?? ''}`;
+
+/**
+ * RepackSubsets: expands subsets to (address, port, ready) triples, then regroups addresses that
+ * offer the same ports. Not-ready wins over ready for the same address and port. Addresses are
+ * sorted by IP then uid. Deviation: Kubernetes orders ports and subsets by an md5 of their spew
+ * dump; we order ports by (name, port, protocol) and subsets by their first address.
+ */
+export function repackSubsets(subsets: EndpointSubset[]): EndpointSubset[] {
+  const all = new Map<string, EndpointAddress>();
+  const portToAddrs = new Map<string, { port: EndpointPort; addrs: Map<string, boolean> }>();
+  const add = (addr: EndpointAddress, port: EndpointPort, ready: boolean) => {
+    const ak = addrKey(addr);
+    if (!all.has(ak)) all.set(ak, addr);
+    const pk = canonicalKey(port);
+    if (!portToAddrs.has(pk)) portToAddrs.set(pk, { port, addrs: new Map() });
+    const m = portToAddrs.get(pk)!.addrs;
+    if (!m.has(ak) || m.get(ak)) m.set(ak, ready);
+  };
+  for (const ss of subsets) {
+    for (const port of ss.ports ?? []) {
+      for (const a of ss.addresses ?? []) add(a, port, true);
+      for (const a of ss.notReadyAddresses ?? []) add(a, port, false);
+    }
+  }
+  const groups = new Map<string, { addrs: Map<string, boolean>; ports: EndpointPort[] }>();
+  for (const { port, addrs } of portToAddrs.values()) {
+    const key = [...addrs.entries()]
+      .map(([k, r]) => `${k}=${r}`)
+      .sort()
+      .join(',');
+    if (!groups.has(key)) groups.set(key, { addrs, ports: [] });
+    groups.get(key)!.ports.push(port);
+  }
+  const out: EndpointSubset[] = [];
+  for (const { addrs, ports } of groups.values()) {
+    const ready: EndpointAddress[] = [];
+    const notReady: EndpointAddress[] = [];
+    for (const [k, r] of addrs) (r ? ready : notReady).push(all.get(k)!);
+    const ss: EndpointSubset = {};
+    if (ready.length) ss.addresses = ready.sort(lessAddress);
+    if (notReady.length) ss.notReadyAddresses = notReady.sort(lessAddress);
+    ss.ports = ports.sort(comparePorts);
+    out.push(ss);
+  }
+  return out.sort((a, b) => {
+    const fa = (a.addresses ?? a.notReadyAddresses ?? [])[0];
+    const fb = (b.addresses ?? b.notReadyAddresses ?? [])[0];
+    if (fa && fb && lessAddress(fa, fb) !== 0) return lessAddress(fa, fb);
+    return canonicalKey(a) < canonicalKey(b) ? -1 : canonicalKey(a) > canonicalKey(b) ? 1 : 0;
+  });
+}
+
+function comparePorts(a: EndpointPort, b: EndpointPort): number {
+  const an = a.name ?? '';
+  const bn = b.name ?? '';
+  if (an !== bn) return an < bn ? -1 : 1;
+  if (a.port !== b.port) return a.port - b.port;
+  return (a.protocol ?? '') < (b.protocol ?? '') ? -1 : (a.protocol ?? '') > (b.protocol ?? '') ? 1 : 0;
+}
+
+/**
+ * truncateEndpoints: over 1000 addresses, keeps ready ones first and shares the room between
+ * subsets in proportion (rounded up). Returns whether anything was cut.
+ */
+export function truncateSubsets(subsets: EndpointSubset[]): boolean {
+  let totalReady = 0;
+  let totalNotReady = 0;
+  for (const s of subsets) {
+    totalReady += (s.addresses ?? []).length;
+    totalNotReady += (s.notReadyAddresses ?? []).length;
+  }
+  if (totalReady + totalNotReady <= MAX_ENDPOINTS_CAPACITY) return false;
+  const truncateReady = totalReady > MAX_ENDPOINTS_CAPACITY;
+  const max = truncateReady ? MAX_ENDPOINTS_CAPACITY : MAX_ENDPOINTS_CAPACITY - totalReady;
+  const numTotal = truncateReady ? totalReady : totalNotReady;
+  let canBeAdded = max;
+  for (const s of subsets) {
+    const n = truncateReady ? (s.addresses ?? []).length : (s.notReadyAddresses ?? []).length;
+    const toAdd = Math.min(Math.ceil((n / numTotal) * max), canBeAdded);
+    if (truncateReady) {
+      s.addresses = (s.addresses ?? []).slice(0, toAdd);
+      delete s.notReadyAddresses;
+      canBeAdded -= s.addresses.length;
+    } else {
+      s.notReadyAddresses = (s.notReadyAddresses ?? []).slice(0, toAdd);
+      canBeAdded -= s.notReadyAddresses.length;
+    }
+    if (s.addresses?.length === 0) delete s.addresses;
+    if (s.notReadyAddresses?.length === 0) delete s.notReadyAddresses;
+  }
+  return true;
+}
+
+/** podToEndpointAddressForService (IPv4 only). */
+function podAddress(pod: Pod, svc: Service): EndpointAddress | undefined {
+  const ip = podIPv4s(pod)[0];
+  if (!ip) return undefined;
+  const a: EndpointAddress = { ip };
+  if (shouldSetHostname(pod, svc)) a.hostname = pod.spec.hostname;
+  a.nodeName = pod.spec.nodeName ?? '';
+  a.targetRef = { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name ?? '', uid: pod.metadata.uid };
+  return a;
+}
+
+/** The subsets syncService computes for a Service and its pods, repacked. */
+export function desiredSubsets(svc: Service, pods: Pod[]): EndpointSubset[] {
+  const tolerate = !!svc.spec.publishNotReadyAddresses;
+  const sel = selectorFromSet(svc.spec.selector);
+  const subsets: EndpointSubset[] = [];
+  for (const pod of [...pods].sort(byName)) {
+    if (pod.metadata.namespace !== svc.metadata.namespace || !selectorMatches(sel, pod.metadata.labels)) continue;
+    if (!shouldPodBeInEndpoints(pod, tolerate)) continue;
+    const addr = podAddress(pod, svc);
+    if (!addr) continue;
+    const ready = tolerate || isPodReady(pod);
+    const ports = svc.spec.ports ?? [];
+    if (ports.length === 0) {
+      // A headless Service may have no ports: its addresses are listed without any.
+      if (svc.spec.clusterIP === 'None') subsets.push(ready ? { addresses: [addr], ports: [] } : { notReadyAddresses: [addr], ports: [] });
+      continue;
+    }
+    for (const sp of ports) {
+      const num = findPort(pod, sp);
+      if (num === undefined) continue;
+      const ep: EndpointPort = { name: sp.name || undefined, port: num, protocol: sp.protocol ?? 'TCP' };
+      if (sp.appProtocol !== undefined) ep.appProtocol = sp.appProtocol;
+      if (!ep.name) delete ep.name;
+      subsets.push(ready ? { addresses: [addr], ports: [ep] } : { notReadyAddresses: [addr], ports: [ep] });
+    }
+  }
+  if ((svc.spec.ports ?? []).length === 0) return subsets.length ? mergePortless(subsets) : [];
+  return repackSubsets(subsets);
+}
+
+/** RepackSubsets keeps port-less addresses under a sentinel port: one subset, no ports. */
+function mergePortless(subsets: EndpointSubset[]): EndpointSubset[] {
+  const addresses = subsets.flatMap((s) => s.addresses ?? []).sort(lessAddress);
+  const notReady = subsets.flatMap((s) => s.notReadyAddresses ?? []).sort(lessAddress);
+  const ss: EndpointSubset = {};
+  if (addresses.length) ss.addresses = addresses;
+  if (notReady.length) ss.notReadyAddresses = notReady;
+  return [ss];
+}
+
+const stripRV = (subsets: EndpointSubset[] | undefined): unknown =>
+  JSON.parse(JSON.stringify(subsets ?? []), (k, v) => (k === 'resourceVersion' ? undefined : v));
+
+/**
+ * The Endpoints object the controller wants for `svc`: null when it leaves Endpoints alone
+ * (ExternalName, no selector), 'unchanged' when `existing` already matches, else the object to
+ * create (no resourceVersion) or write. Labels are the Service's plus
+ * `service.kubernetes.io/headless` for headless Services; over 1000 addresses the list is cut
+ * and annotated `endpoints.kubernetes.io/over-capacity: truncated`.
+ */
+export function reconcileEndpoints(svc: Service, pods: Pod[], existing: Endpoints | undefined): Endpoints | null | 'unchanged' {
+  if (svc.spec.type === 'ExternalName' || !serviceSelects(svc.spec.selector)) return null;
+  const subsets = desiredSubsets(svc, pods);
+  if (existing) {
+    const cmpLabels = { ...(existing.metadata.labels ?? {}) };
+    delete cmpLabels[LABEL_HEADLESS];
+    const count = (existing.subsets ?? []).reduce(
+      (n, s) => n + (s.addresses ?? []).length + (s.notReadyAddresses ?? []).length,
+      0,
+    );
+    const capacityOk = count <= MAX_ENDPOINTS_CAPACITY && !existing.metadata.annotations?.[OVER_CAPACITY_ANNOTATION];
+    if (deepEqual(stripRV(existing.subsets), stripRV(subsets)) && labelsEqual(cmpLabels, svc.metadata.labels) && capacityOk) {
+      return 'unchanged';
+    }
+  }
+  const base: Endpoints = existing
+    ? (JSON.parse(JSON.stringify(existing)) as Endpoints)
+    : { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: svc.metadata.name, namespace: svc.metadata.namespace } };
+  const annotations = { ...(base.metadata.annotations ?? {}) };
+  if (truncateSubsets(subsets)) annotations[OVER_CAPACITY_ANNOTATION] = 'truncated';
+  else delete annotations[OVER_CAPACITY_ANNOTATION];
+  const labels = { ...(svc.metadata.labels ?? {}) };
+  if (!isServiceIPSet(svc.spec)) labels[LABEL_HEADLESS] = '';
+  else delete labels[LABEL_HEADLESS];
+  const out: Endpoints = { ...base, metadata: { ...base.metadata, labels } };
+  if (Object.keys(annotations).length) out.metadata.annotations = annotations;
+  else delete out.metadata.annotations;
+  if (subsets.length) out.subsets = subsets;
+  else delete out.subsets;
+  return out;
+}

@@ -1,0 +1,142 @@
+// The kubelet, simulated: gives a scheduled pod an IP from its node's range and reports it
+// Running, with readiness driven by readinessProbe.initialDelaySeconds and `sim ready`.
+import type { Container, Pod, PodCondition, PodStatus } from '../api/types.js';
+import { deepEqual, isPodTerminal, timestamp } from './common.js';
+import { fnv32a } from './names.js';
+import type { ClusterNode } from './scheduler.js';
+
+/** Set by `svcctl sim ready pod/NAME=true|false`: overrides the readiness the kubelet computes. */
+export const SIM_READY_ANNOTATION = 'sim.svcctl.io/ready';
+
+/** IPv4 dotted quad <-> 32-bit number. */
+const ipToNum = (ip: string): number => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
+const numToIp = (n: number): string => [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
+
+/**
+ * The lowest free address of a pod range for a new pod. The network address and .1 (the node's
+ * bridge/gateway, as flannel's cni0 and kindnet take it) are skipped, as is the broadcast
+ * address, so the first pod on a node gets .2. Undefined when the range is full.
+ */
+export function allocatePodIP(podCIDR: string, used: Set<string>): string | undefined {
+  const [base, bitsText] = podCIDR.split('/');
+  const bits = Number(bitsText);
+  const size = 2 ** (32 - bits);
+  const network = ipToNum(base) - (ipToNum(base) % size);
+  for (let off = 2; off < size - 1; off++) {
+    const ip = numToIp(network + off);
+    if (!used.has(ip)) return ip;
+  }
+  return undefined;
+}
+
+/** A 64-hex-digit id derived from a seed string (container and image ids look real, stay stable). */
+function hexId(seed: string): string {
+  let out = '';
+  let h = 0x811c9dc5;
+  for (let i = 0; out.length < 64; i++) {
+    h = fnv32a(new TextEncoder().encode(`${seed}/${i}`), h);
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out.slice(0, 64);
+}
+
+/** The image reference containerd reports: `nginx` -> `docker.io/library/nginx:latest`. */
+export function normalizeImage(image: string): string {
+  let ref = image;
+  const first = ref.split('/')[0];
+  const hasRegistry = ref.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  if (!hasRegistry) ref = `docker.io/${ref.includes('/') ? '' : 'library/'}${ref}`;
+  const last = ref.slice(ref.lastIndexOf('/') + 1);
+  if (!last.includes(':') && !ref.includes('@')) ref += ':latest';
+  return ref;
+}
+
+/** The readiness the kubelet reports at `now`: the sim override, else probes' initial delays. */
+export function podReadyAt(pod: Pod, startTime: string, now: Date): boolean {
+  const forced = pod.metadata.annotations?.[SIM_READY_ANNOTATION];
+  if (forced === 'true') return true;
+  if (forced === 'false') return false;
+  const delay = Math.max(0, ...pod.spec.containers.map((c) => c.readinessProbe?.initialDelaySeconds ?? 0));
+  return now.getTime() >= Date.parse(startTime) + delay * 1000;
+}
+
+function qosClass(containers: Container[]): string {
+  const res = containers.map((c) => (c.resources ?? {}) as { requests?: Record<string, unknown>; limits?: Record<string, unknown> });
+  if (res.every((r) => !r.requests && !r.limits)) return 'BestEffort';
+  const guaranteed = res.every(
+    (r) => r.limits?.cpu !== undefined && r.limits?.memory !== undefined &&
+      (r.requests?.cpu ?? r.limits.cpu) === r.limits.cpu && (r.requests?.memory ?? r.limits.memory) === r.limits.memory,
+  );
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+/**
+ * The status the kubelet on `node` reports for a scheduled pod at `now`, or 'unchanged'. What the
+ * pod already has (podIP, phase, startTime, condition transition times, restart counts) is kept;
+ * Ready/ContainersReady follow podReadyAt. `podsOnNode` are the node's other pods, whose IPs are
+ * taken. Unscheduled and terminal pods are left alone.
+ */
+export function kubeletSync(pod: Pod, node: ClusterNode, podsOnNode: Pod[], now: Date): Pod | 'unchanged' {
+  if (!pod.spec.nodeName || pod.spec.nodeName !== node.name || isPodTerminal(pod)) return 'unchanged';
+  const old: PodStatus = pod.status ?? {};
+  const ts = timestamp(now);
+  let podIP = old.podIP;
+  if (!podIP) {
+    const used = new Set(
+      podsOnNode.filter((p) => !isPodTerminal(p) && p.metadata.name !== pod.metadata.name).map((p) => p.status?.podIP ?? ''),
+    );
+    podIP = allocatePodIP(node.podCIDR, used);
+    if (!podIP) return 'unchanged'; // range exhausted: the pod stays Pending, as a real node leaves it
+  }
+  const startTime = old.startTime ?? ts;
+  const ready = podReadyAt(pod, startTime, now);
+  const unready = ready ? [] : pod.spec.containers.map((c) => c.name);
+  const prev = new Map((old.conditions ?? []).map((c) => [c.type, c]));
+  const cond = (type: string, status: boolean, reason?: string, message?: string): PodCondition => {
+    const s = status ? 'True' : 'False';
+    const p = prev.get(type);
+    const lastTransitionTime = p && p.status === s ? (p.lastTransitionTime ?? ts) : ts;
+    // Key order as the apiserver serialises PodCondition.
+    return status || !reason
+      ? { lastProbeTime: null, lastTransitionTime, status: s, type }
+      : { lastProbeTime: null, lastTransitionTime, message, reason, status: s, type };
+  };
+  const notReadyMsg = `containers with unready status: [${unready.join(' ')}]`;
+  const conditions: PodCondition[] = [
+    cond('PodReadyToStartContainers', true),
+    cond('Initialized', true),
+    cond('Ready', ready, 'ContainersNotReady', notReadyMsg),
+    cond('ContainersReady', ready, 'ContainersNotReady', notReadyMsg),
+    cond('PodScheduled', true),
+  ];
+  const oldStatuses = new Map(((old.containerStatuses ?? []) as { name: string }[]).map((c) => [c.name, c as Record<string, unknown>]));
+  const containerStatuses = pod.spec.containers.map((c) => {
+    const prior = oldStatuses.get(c.name);
+    const image = normalizeImage(c.image ?? '');
+    return {
+      containerID: (prior?.containerID as string) ?? `containerd://${hexId(`${pod.metadata.namespace}/${pod.metadata.name}/${c.name}/${ts}`)}`,
+      image,
+      imageID: (prior?.imageID as string) ?? `${image.replace(/:[^:/@]+$/, '')}@sha256:${hexId(image)}`,
+      lastState: prior?.lastState ?? {},
+      name: c.name,
+      ready,
+      restartCount: (prior?.restartCount as number) ?? 0,
+      started: true,
+      state: prior?.state ?? { running: { startedAt: startTime } },
+    };
+  });
+  const status: PodStatus = {
+    ...old,
+    conditions,
+    containerStatuses,
+    hostIP: node.internalIP,
+    hostIPs: [{ ip: node.internalIP }],
+    phase: old.phase && old.phase !== 'Pending' ? old.phase : 'Running',
+    podIP,
+    podIPs: [{ ip: podIP }],
+    qosClass: (old.qosClass as string) ?? qosClass(pod.spec.containers),
+    startTime,
+  };
+  if (deepEqual(status, old)) return 'unchanged';
+  return { ...pod, status };
+}

@@ -1,0 +1,103 @@
+// Generated names and hashes, as the controllers and the apiserver make them:
+// pod-template-hash (controller.ComputeHash), rand.SafeEncodeString, names.SimpleNameGenerator.
+import type { PodTemplateSpec } from '../api/types.js';
+
+/** A source of uniform numbers in [0, 1): Math.random, or a seeded one in tests. */
+export type Random = () => number;
+
+/** k8s.io/apimachinery/pkg/util/rand: consonants and digits only, so no words appear. */
+export const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** names.SimpleNameGenerator: generated names keep at most 63 bytes (58 + 5 random). */
+const MAX_NAME_LENGTH = 63;
+const RANDOM_LENGTH = 5;
+const MAX_GENERATED_NAME_LENGTH = MAX_NAME_LENGTH - RANDOM_LENGTH;
+
+/** 32-bit FNV-1a over bytes, continuing from `hash` (the offset basis by default). */
+export function fnv32a(bytes: Uint8Array, hash = 0x811c9dc5): number {
+  let h = hash >>> 0;
+  for (const b of bytes) {
+    h ^= b;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** rand.SafeEncodeString: each character c of s becomes ALPHANUMS[code(c) % 27]. */
+export function safeEncodeString(s: string): string {
+  let out = '';
+  for (const ch of s) out += ALPHANUMS[ch.codePointAt(0)! % ALPHANUMS.length];
+  return out;
+}
+
+/** JSON with object keys sorted at every level, so equal templates hash equal. */
+export function canonicalJSON(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map((x) => (x === undefined ? 'null' : canonicalJSON(x))).join(',')}]`;
+  const obj = v as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJSON(obj[k])}`).join(',')}}`;
+}
+
+/**
+ * The `pod-template-hash` label value for a template: FNV-1a (32 bit) of the template, then, when
+ * collisionCount is given, of 8 bytes holding it little-endian (as controller.ComputeHash does),
+ * printed in decimal and passed through safeEncodeString.
+ *
+ * Deviation: Kubernetes hashes the spew `%#v` dump of the defaulted Go struct; we hash canonical
+ * JSON of the object as stored. The shape (alphabet, length 8-10, stability, change on any
+ * template edit, collisionCount salt) is the same; the exact value differs from a real cluster.
+ */
+export function computePodTemplateHash(template: PodTemplateSpec, collisionCount?: number): string {
+  let h = fnv32a(new TextEncoder().encode(canonicalJSON(template)));
+  if (collisionCount !== undefined) {
+    const buf = new Uint8Array(8);
+    new DataView(buf.buffer).setUint32(0, collisionCount >>> 0, true);
+    h = fnv32a(buf, h);
+  }
+  return safeEncodeString(String(h));
+}
+
+/** rand.String(n): n characters drawn uniformly from ALPHANUMS. */
+export function randomSuffix(random: Random, n = RANDOM_LENGTH): string {
+  let s = '';
+  for (let i = 0; i < n; i++) s += ALPHANUMS[Math.floor(random() * ALPHANUMS.length) % ALPHANUMS.length];
+  return s;
+}
+
+/** names.SimpleNameGenerator.GenerateName: the base cut to 58 bytes, then 5 random characters. */
+export function generateName(base: string, random: Random): string {
+  const b = base.length > MAX_GENERATED_NAME_LENGTH ? base.slice(0, MAX_GENERATED_NAME_LENGTH) : base;
+  return b + randomSuffix(random);
+}
+
+/** getEndpointSlicePrefix: `<svc>-` unless that is no valid DNS subdomain prefix (over 253). */
+export function endpointSlicePrefix(serviceName: string): string {
+  const prefix = `${serviceName}-`;
+  return prefix.length > 253 ? serviceName : prefix;
+}
+
+/** The name the apiserver gives a new EndpointSlice of a Service: `<svc>-` + 5 random chars. */
+export function sliceName(serviceName: string, random: Random): string {
+  return generateName(endpointSlicePrefix(serviceName), random);
+}
+
+/** controller.getPodsPrefix: pods of a ReplicaSet are generated from `<rs>-`. */
+export function podPrefix(controllerName: string): string {
+  const prefix = `${controllerName}-`;
+  return prefix.length > 253 ? controllerName : prefix;
+}
+
+/** A seeded generator (mulberry32) for reproducible names in tests and lint. */
+export function seededRandom(seed: number): Random {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
