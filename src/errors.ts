@@ -7,6 +7,7 @@ export type Reason =
   | 'AlreadyExists'
   | 'Conflict'
   | 'BadRequest'
+  | 'Forbidden'
   | 'Usage'
   | 'Internal'
   | 'Plain';
@@ -34,7 +35,7 @@ export interface SvcctlErrorInit {
 export class SvcctlError extends Error {
   readonly reason: Reason;
   readonly kind?: string;
-  readonly name?: string;
+  readonly objectName?: string;
   readonly causes: FieldError[];
   source?: SourceLocation;
 
@@ -42,7 +43,7 @@ export class SvcctlError extends Error {
     super(init.message);
     this.reason = init.reason;
     this.kind = init.kind;
-    this.name = init.name;
+    this.objectName = init.name;
     this.causes = init.causes ?? [];
     this.source = init.source;
   }
@@ -66,6 +67,10 @@ export class SvcctlError extends Error {
 
   static conflict(message: string): SvcctlError {
     return new SvcctlError({ reason: 'Conflict', message });
+  }
+
+  static forbidden(message: string): SvcctlError {
+    return new SvcctlError({ reason: 'Forbidden', message });
   }
 
   static badRequest(message: string): SvcctlError {
@@ -92,7 +97,7 @@ export class SvcctlError extends Error {
       reason: this.reason,
       message: `error when ${verb} "${file}": ${this.message}`,
       kind: this.kind,
-      name: this.name,
+      name: this.objectName,
       causes: this.causes,
       source: this.source,
     });
@@ -117,7 +122,7 @@ export function formatError(err: unknown): string {
   }
   switch (err.reason) {
     case 'Invalid': {
-      const head = `The ${err.kind} "${err.name}" is invalid: `;
+      const head = `The ${err.kind} "${err.objectName}" is invalid: `;
       const causes = err.causes.map(fieldErrorString);
       if (causes.length === 0) return `${head.trimEnd()}\n`;
       if (causes.length === 1) return `${head}${causes[0]}\n`;
@@ -127,6 +132,7 @@ export function formatError(err: unknown): string {
     case 'AlreadyExists':
     case 'Conflict':
     case 'BadRequest':
+    case 'Forbidden':
       return `Error from server (${err.reason}): ${err.message}\n`;
     case 'Internal':
       return `error: ${err.message}\n(this is a bug in svcctl; please report it)\n`;

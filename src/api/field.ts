@@ -64,6 +64,15 @@ export function formatBadValue(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   if (Array.isArray(v)) return `[]${elemType(v)}{${v.map(formatBadValue).join(', ')}}`;
+  const entries = Object.entries(v as Record<string, unknown>);
+  if (entries.every(([, x]) => typeof x === 'string')) {
+    // Go's %#v of a map[string]string: keys sorted, `"k":"v"` pairs.
+    const body = entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, x]) => `${JSON.stringify(k)}:${JSON.stringify(x)}`)
+      .join(', ');
+    return `map[string]string{${body}}`;
+  }
   return JSON.stringify(v);
 }
 

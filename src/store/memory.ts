@@ -79,6 +79,11 @@ export class MemoryStore implements Store {
         staged.set(key, null);
         return true;
       },
+      deletePrefix: async (prefix) => {
+        const keys = [...new Set([...this.data.keys(), ...staged.keys()])].filter((k) => k.startsWith(prefix) && current(k));
+        for (const k of keys) staged.set(k, null);
+        return keys.length;
+      },
     };
     const result = await fn(tx);
     if (staged.size > 0) {

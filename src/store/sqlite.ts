@@ -52,6 +52,7 @@ export class SqliteStore implements Store {
         'INSERT INTO objects (key, value, mod_revision) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, mod_revision = excluded.mod_revision',
       ),
       del: db.prepare<[string]>('DELETE FROM objects WHERE key = ?'),
+      delRange: db.prepare<[string, string]>('DELETE FROM objects WHERE key >= ? AND key < ?'),
       rev: db.prepare<[], { value: number }>("SELECT value FROM meta WHERE name = 'revision'"),
       setRev: db.prepare<[number]>("UPDATE meta SET value = ? WHERE name = 'revision'"),
     };
@@ -109,6 +110,11 @@ export class SqliteStore implements Store {
           const changed = s.del.run(key).changes > 0;
           wrote ||= changed;
           return changed;
+        },
+        deletePrefix: async (prefix) => {
+          const n = s.delRange.run(prefix, prefixEnd(prefix)).changes;
+          wrote ||= n > 0;
+          return n;
         },
       };
       const result = await fn(tx);

@@ -36,6 +36,8 @@ export interface StoreTxn extends StoreReader {
   put(key: string, obj: KubeObject): Promise<KubeObject>;
   /** Removes an object; a missing key is a no-op and returns false. */
   delete(key: string): Promise<boolean>;
+  /** Removes every key under `prefix`; returns how many there were. */
+  deletePrefix(prefix: string): Promise<number>;
 }
 
 export interface Store extends StoreReader {

@@ -1,0 +1,26 @@
+// `svcctl create namespace NAME`
+import { resourceByKind } from '../../api/scheme.js';
+import { openEngine, write } from '../../engine.js';
+import type { CommandContext } from '../context.js';
+import { parseDryRun } from '../flags/dry-run.js';
+import { objectPrinter } from '../flags/print-flags.js';
+
+export async function runCreateNamespace(ctx: CommandContext, name: string, flags: { output?: string; dryRun?: string | boolean }): Promise<number> {
+  const dryRun = parseDryRun(flags.dryRun);
+  const printer = objectPrinter(flags.output, ['yaml', 'json', 'name']);
+  const input = { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
+  const type = resourceByKind('Namespace')!;
+  let obj = input as typeof input & { spec?: unknown; status?: unknown };
+  if (dryRun !== 'client') {
+    const engine = await openEngine(await ctx.openStore(), ctx.now, ctx.random);
+    obj = (await write(engine, (reg) => reg.create(type, input), { dryRun: dryRun === 'server' })) as typeof obj;
+  } else {
+    obj = { ...input, spec: {}, status: {} };
+  }
+  if (printer) ctx.io.stdout.write(printer([obj]));
+  else {
+    const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
+    ctx.io.stdout.write(`namespace/${name} created${suffix}\n`);
+  }
+  return 0;
+}

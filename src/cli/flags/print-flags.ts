@@ -1,0 +1,111 @@
+// -o: which printer, kubectl's PrintFlags. Tables, yaml, json, name, jsonpath and custom-columns.
+import type { ResourceType } from '../../api/scheme.js';
+import type { KubeObject } from '../../api/types.js';
+import { readFileSync } from 'node:fs';
+import { SvcctlError } from '../../errors.js';
+import { buildTable } from '../../printers/columns/index.js';
+import { printCustomColumns } from '../../printers/custom-columns.js';
+import { printJson } from '../../printers/json.js';
+import { printJsonPath, sortByJsonPath } from '../../printers/jsonpath.js';
+import { printTable } from '../../printers/table.js';
+import { printNames } from '../../printers/name.js';
+import { printYaml } from '../../printers/yaml.js';
+
+export type OutputKind = 'table' | 'wide' | 'yaml' | 'json' | 'name' | 'jsonpath' | 'custom-columns';
+
+export interface OutputSpec {
+  kind: OutputKind;
+  /** The template of jsonpath= / custom-columns=. */
+  arg?: string;
+}
+
+const ALLOWED = ['json', 'yaml', 'name', 'go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'custom-columns', 'custom-columns-file', 'wide'];
+
+/** Parses -o as kubectl's `get` accepts it; an unknown format is kubectl's error. */
+export function parseOutput(o: string | undefined): OutputSpec {
+  if (o === undefined || o === '') return { kind: 'table' };
+  const eq = o.indexOf('=');
+  const name = eq < 0 ? o : o.slice(0, eq);
+  const arg = eq < 0 ? undefined : o.slice(eq + 1);
+  switch (name) {
+    case 'wide':
+    case 'yaml':
+    case 'json':
+    case 'name':
+      return { kind: name };
+    case 'jsonpath':
+    case 'custom-columns':
+      if (!arg) throw SvcctlError.plain(`${name} template format specified but no ${name} template given`);
+      return { kind: name, arg };
+    case 'jsonpath-file':
+    case 'custom-columns-file':
+      return { kind: name.replace('-file', '') as OutputKind, arg: readTemplateFile(arg) };
+  }
+  throw SvcctlError.plain(`unable to match a printer suitable for the output format "${o}", allowed formats are: ${ALLOWED.join(',')}`);
+}
+
+function readTemplateFile(path: string | undefined): string {
+  if (!path) throw SvcctlError.plain('template file not specified');
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw SvcctlError.plain(`error reading template ${path}, open ${path}: no such file or directory`);
+  }
+}
+
+/**
+ * For commands that print the objects they wrote (apply/create -o): a printer of the allowed
+ * formats, or undefined for the default `kind/name verb` lines.
+ */
+export function objectPrinter(o: string | undefined, allowed: string[]): ((objs: KubeObject[]) => string) | undefined {
+  if (o === undefined || o === '') return undefined;
+  if (!allowed.includes(o)) {
+    throw SvcctlError.plain(`unable to match a printer suitable for the output format "${o}", allowed formats are: ${allowed.join(',')}`);
+  }
+  if (o === 'yaml') return (objs) => objs.map((x, i) => (i ? '---\n' : '') + printYaml([x], true)).join('');
+  if (o === 'json') return (objs) => printJson(objs, objs.length === 1);
+  return (objs) => printNames(objs);
+}
+
+export interface PrintContext {
+  now: Date;
+  /** One object asked for by name: yaml/json print it bare, not as a List. */
+  single: boolean;
+  withNamespace: boolean;
+  kindPrefix: boolean;
+  flags: { showLabels?: boolean; headers?: boolean; labelColumns?: string[]; sortBy?: string };
+}
+
+/** Renders the result of a `get` in the chosen format. */
+export function printObjects(spec: OutputSpec, groups: { type: ResourceType; objects: KubeObject[] }[], pc: PrintContext): string {
+  let all = groups.flatMap((g) => g.objects);
+  if (pc.flags.sortBy) all = sortByJsonPath(all, pc.flags.sortBy);
+  switch (spec.kind) {
+    case 'yaml':
+      return printYaml(all, pc.single);
+    case 'json':
+      return printJson(all, pc.single);
+    case 'name':
+      return printNames(all);
+    case 'jsonpath':
+      return printJsonPath(spec.arg!, all, pc.single);
+    case 'custom-columns':
+      return printCustomColumns(spec.arg!, all, { noHeaders: pc.flags.headers === false });
+    default:
+      return printTables(spec, groups, pc);
+  }
+}
+
+function printTables(spec: OutputSpec, groups: { type: ResourceType; objects: KubeObject[] }[], pc: PrintContext): string {
+  const tables = groups.map((g) =>
+    buildTable(g.type.kind, pc.flags.sortBy ? sortByJsonPath(g.objects, pc.flags.sortBy) : g.objects, pc.now),
+  );
+  return printTable(tables, {
+    wide: spec.kind === 'wide',
+    noHeaders: pc.flags.headers === false,
+    showLabels: pc.flags.showLabels,
+    labelColumns: (pc.flags.labelColumns ?? []).flatMap((l) => l.split(',')),
+    withNamespace: pc.withNamespace,
+    kindPrefix: pc.kindPrefix,
+  });
+}

@@ -1,0 +1,27 @@
+// The entry point: build the program, run it, turn any error into kubectl's text and an exit code.
+// This is the only place that decides exit codes.
+import { formatError, SvcctlError } from '../errors.js';
+import { type Runtime, processIO } from './io.js';
+import { buildProgram, ExitSignal } from './program.js';
+
+/** Runs svcctl with `argv` (without node and script) and resolves to the exit code. */
+export async function main(argv: string[], rt?: Partial<Runtime>): Promise<number> {
+  const runtime: Runtime = {
+    io: rt?.io ?? processIO(),
+    now: rt?.now ?? (() => new Date()),
+    random: rt?.random ?? Math.random,
+  };
+  const state = { exitCode: 0 };
+  const program = buildProgram(runtime, state);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return state.exitCode;
+  } catch (err) {
+    if (err instanceof ExitSignal) return err.code;
+    runtime.io.stderr.write(formatError(err));
+    if (!(err instanceof SvcctlError)) {
+      if (runtime.io.env.SVCCTL_DEBUG) runtime.io.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
+    }
+    return 1;
+  }
+}

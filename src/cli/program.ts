@@ -1,0 +1,240 @@
+// Commander wiring only: each action parses flags and calls its command module, loaded lazily so
+// a command pays only for what it uses.
+import { Command, CommanderError, Option } from 'commander';
+import { SvcctlError } from '../errors.js';
+import { type CommandContext, type GlobalFlags, makeContext } from './context.js';
+import type { Runtime } from './io.js';
+
+/** Thrown to stop with an exit code after output was already written. */
+export class ExitSignal extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+export interface RunState {
+  exitCode: number;
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+/** Runs a command with its context, closing the store afterwards. */
+function action<A extends unknown[]>(
+  rt: Runtime,
+  state: RunState,
+  run: (ctx: CommandContext, ...args: A) => Promise<number | void>,
+) {
+  return async (...args: unknown[]) => {
+    const cmd = args[args.length - 1] as Command;
+    const flags = cmd.optsWithGlobals() as GlobalFlags;
+    const ctx = makeContext(rt, flags);
+    try {
+      const code = await run(ctx, ...(args.slice(0, -1) as A));
+      if (typeof code === 'number') state.exitCode = code;
+    } finally {
+      await ctx.close();
+    }
+  };
+}
+
+function outputFlags(cmd: Command): Command {
+  return cmd
+    .option('-o, --output <format>', 'Output format: json|yaml|name|wide|custom-columns=...|jsonpath=...')
+    .option('--dry-run [strategy]', 'Must be "none", "server", or "client".', 'none');
+}
+
+export function buildProgram(rt: Runtime, state: RunState): Command {
+  const program = new Command('svcctl');
+  program
+    .description('svcctl controls a local simulated Kubernetes cluster, as kubectl controls a real one.')
+    .option('-n, --namespace <namespace>', 'If present, the namespace scope for this CLI request')
+    .option('--state <dir>', 'State directory of the embedded store (default $SVCCTL_STATE or ~/.svcctl)')
+    .option('--store <url>', 'Store backend: etcd://HOST:PORT for a shared etcd (default: embedded SQLite)')
+    .showSuggestionAfterError(false)
+    .configureOutput({
+      writeOut: (s) => rt.io.stdout.write(s),
+      writeErr: (s) => rt.io.stderr.write(s),
+      outputError: () => undefined,
+    })
+    .exitOverride();
+
+  program
+    .command('version')
+    .description('Print the client version information')
+    .action(
+      action(rt, state, async (ctx) => {
+        ctx.io.stdout.write('svcctl version 0.1.0 (kubectl 1.32 compatible, kube-apiserver 1.33 semantics)\n');
+      }),
+    );
+
+  outputFlags(
+    program
+      .command('apply')
+      .description('Apply a configuration to a resource by file name or stdin.')
+      .option('-f, --filename <file>', 'The files that contain the configurations to apply.', collect)
+      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.'),
+  ).action(
+    action(rt, state, async (ctx, opts: ApplyFlags) => {
+      const { runApply } = await import('./commands/apply.js');
+      return runApply(ctx, opts);
+    }),
+  );
+
+  program
+    .command('get')
+    .description('Display one or many resources.')
+    .argument('[args...]', 'TYPE[,TYPE...] [NAME...] or TYPE/NAME ...')
+    .option('-o, --output <format>', 'Output format: json|yaml|name|wide|custom-columns=...|jsonpath=...')
+    .option('-A, --all-namespaces', 'List the requested object(s) across all namespaces.')
+    .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+    .option('--field-selector <selector>', 'Selector (field query) to filter on.')
+    .option('--show-labels', 'When printing, show all labels as the last column.')
+    .option('--no-headers', "When using the default or custom-column output format, don't print headers.")
+    .option('-L, --label-columns <label>', 'Labels to be presented as columns.', collect)
+    .option('--sort-by <jsonpath>', 'Sort list types using this field specification.')
+    .option('-f, --filename <file>', 'Files identifying the resources to get.', collect)
+    .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+    .option('--local', 'Print the objects of -f files without reading the store.')
+    .option('--ignore-not-found', 'If the requested object does not exist the command will return exit code 0.')
+    .action(
+      action(rt, state, async (ctx, args: string[], opts: GetFlags) => {
+        const { runGet } = await import('./commands/get.js');
+        return runGet(ctx, args, opts);
+      }),
+    );
+
+  program
+    .command('delete')
+    .description('Delete resources by file names, stdin, resources and names, or by resources and label selector.')
+    .argument('[args...]', 'TYPE NAME... or TYPE/NAME ...')
+    .option('-f, --filename <file>', 'Files containing the resources to delete.', collect)
+    .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+    .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+    .option('--all', 'Delete all resources, in the namespace of the specified resource types.')
+    .option('--ignore-not-found', 'Treat "resource not found" as a successful delete.')
+    .option('--dry-run [strategy]', 'Must be "none", "server", or "client".', 'none')
+    .action(
+      action(rt, state, async (ctx, args: string[], opts: DeleteFlags) => {
+        const { runDelete } = await import('./commands/delete.js');
+        return runDelete(ctx, args, opts);
+      }),
+    );
+
+  const create = program.command('create').description('Create a resource from a file or from stdin.');
+  outputFlags(create.command('namespace').alias('ns').argument('<name>').description('Create a namespace with the specified name.')).action(
+    action(rt, state, async (ctx, name: string, opts: { output?: string; dryRun?: string }) => {
+      const { runCreateNamespace } = await import('./commands/create-namespace.js');
+      return runCreateNamespace(ctx, name, opts);
+    }),
+  );
+
+  const cluster = program.command('cluster').description('Create, inspect or reset the simulated cluster.');
+  cluster
+    .command('init')
+    .description('Create the simulated cluster with these settings (fails if one exists; see reset).')
+    .option('--nodes <n>', 'Number of nodes', (v) => parseInt(v, 10))
+    .option('--service-cidr <cidr>', 'Service CIDR (default 10.96.0.0/12)')
+    .option('--pod-cidr <cidr>', 'Pod CIDR, one /24 a node (default 10.244.0.0/16)')
+    .option('--node-port-range <range>', 'NodePort range (default 30000-32767)')
+    .option('--lb-pool <pool>', 'LoadBalancer pool: CIDR, FIRST-LAST, or none')
+    .option('--cluster-domain <domain>', 'Cluster DNS domain (default cluster.local)')
+    .action(
+      action(rt, state, async (ctx, opts: ClusterInitFlags) => {
+        const { runClusterInit } = await import('./commands/cluster.js');
+        return runClusterInit(ctx, opts);
+      }),
+    );
+  cluster
+    .command('info')
+    .description('Print the cluster settings.')
+    .action(
+      action(rt, state, async (ctx) => {
+        const { runClusterInfo } = await import('./commands/cluster.js');
+        return runClusterInfo(ctx);
+      }),
+    );
+  cluster
+    .command('reset')
+    .description('Delete every object and start a fresh default cluster.')
+    .action(
+      action(rt, state, async (ctx) => {
+        const { runClusterReset } = await import('./commands/cluster.js');
+        return runClusterReset(ctx);
+      }),
+    );
+
+  installUsageErrors(program, rt);
+  return program;
+}
+
+export interface ApplyFlags {
+  filename?: string[];
+  recursive?: boolean;
+  output?: string;
+  dryRun?: string | boolean;
+}
+
+export interface GetFlags {
+  output?: string;
+  allNamespaces?: boolean;
+  selector?: string;
+  fieldSelector?: string;
+  showLabels?: boolean;
+  headers?: boolean;
+  labelColumns?: string[];
+  sortBy?: string;
+  filename?: string[];
+  recursive?: boolean;
+  local?: boolean;
+  ignoreNotFound?: boolean;
+}
+
+export interface DeleteFlags {
+  filename?: string[];
+  recursive?: boolean;
+  selector?: string;
+  all?: boolean;
+  ignoreNotFound?: boolean;
+  dryRun?: string | boolean;
+}
+
+export interface ClusterInitFlags {
+  nodes?: number;
+  serviceCidr?: string;
+  podCidr?: string;
+  nodePortRange?: string;
+  lbPool?: string;
+  clusterDomain?: string;
+}
+
+/** Commander errors become kubectl's usage errors: `error: unknown flag: --x` + the help hint. */
+function installUsageErrors(program: Command, rt: Runtime): void {
+  const visit = (cmd: Command) => {
+    cmd.exitOverride((err: CommanderError) => {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
+        throw new ExitSignal(0);
+      }
+      const path = commandPath(cmd);
+      rt.io.stderr.write(`error: ${kubectlUsageText(err)}\nSee '${path} --help' for usage.\n`);
+      throw new ExitSignal(1);
+    });
+    cmd.commands.forEach(visit);
+  };
+  visit(program);
+}
+
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+function kubectlUsageText(err: CommanderError): string {
+  const m = /unknown option '([^']+)'/.exec(err.message);
+  if (m) return `unknown flag: ${m[1]}`;
+  const cmdMatch = /unknown command '([^']+)'/.exec(err.message);
+  if (cmdMatch) return `unknown command "${cmdMatch[1]}" for "svcctl"`;
+  return err.message.replace(/^error: /, '');
+}
+
+export { Option, SvcctlError };

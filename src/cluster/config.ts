@@ -1,0 +1,43 @@
+// The simulated cluster's settings, kept in the store so every process sees the same cluster.
+import type { KubeObject } from '../api/types.js';
+
+export interface ClusterConfig {
+  clusterDomain: string;
+  serviceCIDR: string;
+  podCIDR: string;
+  /** `30000-32767` */
+  nodePortRange: string;
+  nodeCount: number;
+  /** A CIDR, `FIRST-LAST`, or '' for none (LoadBalancer Services stay <pending>). */
+  lbPool: string;
+  /** The node network; node-N gets the (N+1)th address of it. */
+  nodeCIDR: string;
+}
+
+export const DEFAULT_CLUSTER: ClusterConfig = {
+  clusterDomain: 'cluster.local',
+  serviceCIDR: '10.96.0.0/12',
+  podCIDR: '10.244.0.0/16',
+  nodePortRange: '30000-32767',
+  nodeCount: 3,
+  lbPool: '172.18.255.200-172.18.255.250',
+  nodeCIDR: '172.18.0.0/16',
+};
+
+export interface ClusterConfigObject extends KubeObject {
+  spec: ClusterConfig;
+}
+
+export function configObject(cfg: ClusterConfig, now: Date): ClusterConfigObject {
+  return {
+    apiVersion: 'svcctl.io/v1',
+    kind: 'ClusterConfig',
+    metadata: { name: 'cluster', creationTimestamp: isoSeconds(now) },
+    spec: cfg,
+  };
+}
+
+/** RFC 3339 with whole seconds, as the apiserver stamps creationTimestamp. */
+export function isoSeconds(d: Date): string {
+  return d.toISOString().replace(/\.\d+Z$/, 'Z');
+}

@@ -1,0 +1,70 @@
+// The engine every command stands on: the store, the cluster's settings, and one way to write
+// (registry calls + controllers to a fixpoint, in one transaction).
+import type { Node } from './api/types.js';
+import type { ClusterConfig } from './cluster/config.js';
+import { ensureCluster } from './cluster/bootstrap.js';
+import { Registry } from './registry/registry.js';
+import type { Store } from './store/store.js';
+
+export interface Engine {
+  store: Store;
+  cluster: ClusterConfig;
+  now: () => Date;
+  random: () => number;
+}
+
+export async function openEngine(store: Store, now: () => Date, random: () => number): Promise<Engine> {
+  const cluster = await ensureCluster(store, now, random);
+  return { store, cluster, now, random };
+}
+
+/** Thrown inside a transaction to roll it back on purpose (server-side dry run). */
+class DryRunRollback<T> extends Error {
+  constructor(readonly value: T) {
+    super('dry run');
+  }
+}
+
+export interface WriteOptions {
+  /** Run everything, then roll back: kubectl's --dry-run=server. */
+  dryRun?: boolean;
+}
+
+/**
+ * Runs `fn` against a Registry in one store transaction, then the controllers until nothing
+ * changes, then commits (or, for a dry run, rolls back). Either all of it lands or none of it.
+ */
+export async function write<T>(engine: Engine, fn: (reg: Registry) => Promise<T>, opts: WriteOptions = {}): Promise<T> {
+  try {
+    return await engine.store.transaction(async (tx) => {
+      const reg = new Registry(tx, { cluster: engine.cluster, now: engine.now, random: engine.random });
+      const result = await fn(reg);
+      await reconcile(reg, engine);
+      await reg.flush();
+      if (opts.dryRun) throw new DryRunRollback(result);
+      return result;
+    });
+  } catch (err) {
+    if (err instanceof DryRunRollback) return err.value as T;
+    throw err;
+  }
+}
+
+/** Runs the controllers inside the registry's transaction until they reach a fixpoint. */
+async function reconcile(reg: Registry, engine: Engine): Promise<void> {
+  const { runControllers } = await import('./controllers/runner.js');
+  const nodes = (await reg.tx.list('/registry/minions/')) as Node[];
+  await runControllers(reg.tx, {
+    now: engine.now(),
+    random: engine.random,
+    deleted: reg.deleted,
+    cluster: {
+      clusterDomain: engine.cluster.clusterDomain,
+      nodes: nodes.map((n) => ({
+        name: n.metadata.name!,
+        podCIDR: n.spec.podCIDR ?? '',
+        internalIP: n.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '',
+      })),
+    },
+  });
+}

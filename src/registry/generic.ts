@@ -1,0 +1,95 @@
+// Create/update checks for the kinds that have no registry file of their own: object metadata
+// with each kind's name rule, and the few spec rules svcctl's controllers rely on.
+import { type FieldError, FieldPath, invalid, required } from '../api/field.js';
+import type { ResourceType } from '../api/scheme.js';
+import type { Deployment, KubeObject, LabelSelector } from '../api/types.js';
+import { type NameValidator, nameIsDNSLabel, nameIsDNSSubdomain } from '../api/validation/names.js';
+import { validateObjectMeta, validateObjectMetaUpdate } from '../api/validation/objectmeta.js';
+
+/** path.IsValidPathSegmentName, the RBAC kinds' name rule. */
+const pathSegmentName: NameValidator = (name) => {
+  if (name === '.' || name === '..') return [`may not be '${name}'`];
+  const bad = ['/', '%'].filter((c) => name.includes(c));
+  return bad.map((c) => `may not contain '${c}'`);
+};
+
+function nameValidatorFor(t: ResourceType): NameValidator {
+  if (t.kind === 'Namespace') return nameIsDNSLabel;
+  if (t.group === 'rbac.authorization.k8s.io') return pathSegmentName;
+  return nameIsDNSSubdomain;
+}
+
+const WITH_GENERATION = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController']);
+
+/** PrepareForCreate of the generic strategies: system-owned fields reset, generation starts at 1. */
+export function prepareGenericCreate(t: ResourceType, obj: KubeObject): void {
+  if (WITH_GENERATION.has(t.kind)) {
+    obj.metadata.generation = 1;
+    delete obj.status;
+  }
+  if (t.kind === 'Namespace') {
+    obj.metadata.labels = { ...obj.metadata.labels, 'kubernetes.io/metadata.name': obj.metadata.name! };
+    obj.spec = { finalizers: ['kubernetes'] };
+    obj.status = { phase: 'Active' };
+  }
+  if (t.kind === 'Deployment') defaultDeployment(obj as Deployment);
+}
+
+function defaultDeployment(d: Deployment): void {
+  d.spec.replicas ??= 1;
+  d.spec.revisionHistoryLimit ??= 10;
+  d.spec.progressDeadlineSeconds ??= 600;
+  d.spec.strategy ??= { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } };
+}
+
+/** validation for create: ObjectMeta with the kind's name rule, plus workload selector rules. */
+export function validateGenericCreate(t: ResourceType, obj: KubeObject): FieldError[] {
+  const errs = validateObjectMeta(obj.metadata, { namespaced: t.namespaced, nameValidator: nameValidatorFor(t) });
+  if (t.kind === 'Deployment' || t.kind === 'ReplicaSet') errs.push(...validateWorkloadSelector(obj as Deployment));
+  return errs;
+}
+
+export function validateGenericUpdate(t: ResourceType, obj: KubeObject, old: KubeObject): FieldError[] {
+  const errs = validateObjectMetaUpdate(obj.metadata, old.metadata);
+  if (t.kind === 'Deployment' || t.kind === 'ReplicaSet') {
+    errs.push(...validateWorkloadSelector(obj as Deployment));
+    const sel = FieldPath.root('spec').child('selector');
+    const a = JSON.stringify((obj as Deployment).spec?.selector ?? null);
+    const b = JSON.stringify((old as Deployment).spec?.selector ?? null);
+    if (a !== b) errs.push(invalid(sel, undefined, 'field is immutable'));
+  }
+  return errs;
+}
+
+function selectorMatches(sel: LabelSelector, labels: Record<string, string>): boolean {
+  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) if (labels[k] !== v) return false;
+  for (const e of sel.matchExpressions ?? []) {
+    const has = e.key in labels;
+    const val = labels[e.key];
+    if (e.operator === 'In' && !(has && e.values?.includes(val))) return false;
+    if (e.operator === 'NotIn' && has && e.values?.includes(val)) return false;
+    if (e.operator === 'Exists' && !has) return false;
+    if (e.operator === 'DoesNotExist' && has) return false;
+  }
+  return true;
+}
+
+/** ValidateDeploymentSpec's selector rules: required, non-empty, and matching the template labels. */
+function validateWorkloadSelector(d: Deployment): FieldError[] {
+  const spec = FieldPath.root('spec');
+  const errs: FieldError[] = [];
+  const sel = d.spec?.selector;
+  if (!sel) return [required(spec.child('selector'), '')];
+  if (!Object.keys(sel.matchLabels ?? {}).length && !(sel.matchExpressions ?? []).length) {
+    errs.push(invalid(spec.child('selector'), sel, 'empty selector is invalid for deployment'));
+  }
+  const labels = d.spec?.template?.metadata?.labels ?? {};
+  if (!selectorMatches(sel, labels)) {
+    errs.push(invalid(spec.child('template', 'metadata', 'labels'), labels, '`selector` does not match template `labels`'));
+  }
+  if ((d.spec?.replicas ?? 0) < 0) errs.push(invalid(spec.child('replicas'), d.spec.replicas, 'must be greater than or equal to 0'));
+  if (!d.spec?.template?.spec?.containers?.length) {
+    errs.push(required(spec.child('template', 'spec', 'containers'), ''));
+  }
+  return errs;
+}

@@ -1,0 +1,191 @@
+// kube-apiserver's create/update/delete path for every kind, over one store transaction.
+// Kind-specific steps (Service allocation, Namespace defaults, ...) hang off this generic path.
+import { randomUUID } from 'node:crypto';
+import { type ResourceType, qualifiedResource, resourceByKind } from '../api/scheme.js';
+import type { KubeObject, Service } from '../api/types.js';
+import type { ClusterConfig } from '../cluster/config.js';
+import { isoSeconds } from '../cluster/config.js';
+import { SvcctlError } from '../errors.js';
+import { type StoreTxn, StoreError } from '../store/store.js';
+import { objectKey, typePrefix } from '../store/keys.js';
+import { type Allocations, loadAllocations } from './allocations.js';
+import { validateGenericCreate, validateGenericUpdate, prepareGenericCreate } from './generic.js';
+import { prepareServiceCreate, prepareServiceUpdate, releaseService } from './service.js';
+
+export interface RegistryOptions {
+  cluster: ClusterConfig;
+  now: () => Date;
+  random: () => number;
+}
+
+/** The kinds whose objects name an owner and are removed with it (the garbage collector's job). */
+const DEPENDENT_KINDS = ['ReplicaSet', 'Pod', 'EndpointSlice', 'Endpoints'];
+
+export class Registry {
+  private allocations?: Promise<Allocations>;
+  /** What this transaction deleted, for the controllers' clean-up. */
+  readonly deleted: KubeObject[] = [];
+
+  constructor(
+    readonly tx: StoreTxn,
+    readonly opts: RegistryOptions,
+  ) {}
+
+  private alloc(): Promise<Allocations> {
+    this.allocations ??= loadAllocations(this.tx, this.opts.cluster, this.opts.random);
+    return this.allocations;
+  }
+
+  /** Saves allocator state; call once before the transaction commits. */
+  async flush(): Promise<void> {
+    if (this.allocations) await (await this.allocations).save();
+  }
+
+  key(t: ResourceType, namespace: string | undefined, name: string): string {
+    return objectKey(t, namespace, name);
+  }
+
+  async get(t: ResourceType, namespace: string | undefined, name: string): Promise<KubeObject | undefined> {
+    return this.tx.get(objectKey(t, namespace, name));
+  }
+
+  async list(t: ResourceType, namespace?: string): Promise<KubeObject[]> {
+    return this.tx.list(typePrefix(t, namespace));
+  }
+
+  private async requireNamespace(t: ResourceType, namespace: string | undefined): Promise<void> {
+    if (!t.namespaced) return;
+    const ns = await this.tx.get(`/registry/namespaces/${namespace}`);
+    if (!ns) throw SvcctlError.notFound('namespaces', namespace ?? '');
+    if ((ns as { status?: { phase?: string } }).status?.phase === 'Terminating') {
+      throw SvcctlError.forbidden(
+        `${qualifiedResource(t)} is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`,
+      );
+    }
+  }
+
+  /**
+   * Creates `obj` (its metadata.namespace already resolved). Throws Invalid, NotFound (namespace)
+   * or AlreadyExists as the apiserver does. Returns the stored object.
+   */
+  async create(t: ResourceType, input: KubeObject): Promise<KubeObject> {
+    const obj = structuredClone(input);
+    const meta = (obj.metadata ??= {});
+    if (!t.namespaced) delete meta.namespace;
+    await this.requireNamespace(t, meta.namespace);
+    if (!meta.name && meta.generateName) meta.name = meta.generateName + randomSuffix(this.opts.random);
+    // FillObjectMetaSystemFields
+    meta.uid = uuid(this.opts.random);
+    meta.creationTimestamp = isoSeconds(this.opts.now());
+    delete meta.resourceVersion;
+    delete meta.deletionTimestamp;
+    if (t.kind === 'Service') {
+      prepareServiceCreate(obj as Service, await this.alloc());
+    } else {
+      prepareGenericCreate(t, obj);
+      const errs = validateGenericCreate(t, obj);
+      if (errs.length) throw SvcctlError.invalid(t.kind, meta.name ?? '', errs);
+    }
+    try {
+      return await this.tx.create(objectKey(t, meta.namespace, meta.name!), obj);
+    } catch (err) {
+      if (err instanceof StoreError && err.code === 'AlreadyExists') {
+        throw SvcctlError.alreadyExists(qualifiedResource(t), meta.name!);
+      }
+      throw err;
+    }
+  }
+
+  /** Replaces the stored object with `input` (an update, as PUT). Throws NotFound, Conflict, Invalid. */
+  async update(t: ResourceType, input: KubeObject): Promise<KubeObject> {
+    const obj = structuredClone(input);
+    const meta = obj.metadata;
+    const key = objectKey(t, meta.namespace, meta.name!);
+    const old = await this.tx.get(key);
+    if (!old) throw SvcctlError.notFound(qualifiedResource(t), meta.name!);
+    // System fields are the server's, whatever the client sent.
+    meta.uid = old.metadata.uid;
+    meta.creationTimestamp = old.metadata.creationTimestamp;
+    if (t.kind === 'Service') {
+      prepareServiceUpdate(obj as Service, old as Service, await this.alloc());
+    } else {
+      const errs = validateGenericUpdate(t, obj, old);
+      if (errs.length) throw SvcctlError.invalid(t.kind, meta.name ?? '', errs);
+    }
+    if (old.metadata.generation !== undefined) {
+      const specChanged = JSON.stringify(obj.spec) !== JSON.stringify(old.spec);
+      meta.generation = old.metadata.generation + (specChanged ? 1 : 0);
+    }
+    try {
+      return await this.tx.update(key, obj);
+    } catch (err) {
+      if (err instanceof StoreError && err.code === 'Conflict') {
+        throw SvcctlError.conflict(
+          `Operation cannot be fulfilled on ${qualifiedResource(t)} "${meta.name}": the object has been modified; please apply your changes to the latest version and try again`,
+        );
+      }
+      throw err;
+    }
+  }
+
+  /** Writes an object a controller owns (status, derived objects), without the user-facing checks. */
+  async putSystem(t: ResourceType, obj: KubeObject): Promise<KubeObject> {
+    return this.tx.put(objectKey(t, obj.metadata.namespace, obj.metadata.name!), obj);
+  }
+
+  /**
+   * Deletes an object and what it owns: a Service's addresses and ports go back to their ranges,
+   * a Namespace takes everything in it, owners take their dependents. NotFound when absent.
+   */
+  async delete(t: ResourceType, namespace: string | undefined, name: string): Promise<KubeObject> {
+    const key = objectKey(t, namespace, name);
+    const obj = await this.tx.get(key);
+    if (!obj) throw SvcctlError.notFound(qualifiedResource(t), name);
+    await this.tx.delete(key);
+    this.deleted.push(obj);
+    if (t.kind === 'Service') releaseService(obj as Service, await this.alloc());
+    if (t.kind === 'Namespace') await this.deleteNamespaceContents(name);
+    else if (t.namespaced) await this.deleteDependents(obj);
+    return obj;
+  }
+
+  private async deleteNamespaceContents(ns: string): Promise<void> {
+    const { RESOURCES } = await import('../api/scheme.js');
+    for (const t of RESOURCES) {
+      if (!t.namespaced) continue;
+      for (const o of await this.tx.list(typePrefix(t, ns))) await this.delete(t, ns, o.metadata.name!);
+    }
+  }
+
+  private async deleteDependents(owner: KubeObject): Promise<void> {
+    const uid = owner.metadata.uid;
+    if (!uid) return;
+    for (const kind of DEPENDENT_KINDS) {
+      const t = resourceByKind(kind)!;
+      for (const o of await this.tx.list(typePrefix(t, owner.metadata.namespace))) {
+        if (o.metadata.ownerReferences?.some((r) => r.uid === uid)) {
+          await this.delete(t, o.metadata.namespace, o.metadata.name!).catch(() => undefined);
+        }
+      }
+    }
+  }
+}
+
+const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** Five characters from the apiserver's name-generator alphabet. */
+export function randomSuffix(random: () => number, n = 5): string {
+  let s = '';
+  for (let i = 0; i < n; i++) s += ALPHANUMS[Math.floor(random() * ALPHANUMS.length)];
+  return s;
+}
+
+/** A v4 UUID from the injected random source (deterministic in tests). */
+export function uuid(random: () => number): string {
+  if (random === Math.random) return randomUUID();
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
