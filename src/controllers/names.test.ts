@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ALPHANUMS,
+  computePodTemplateHash,
+  fnv32a,
+  generateName,
+  randomSuffix,
+  safeEncodeString,
+  seededRandom,
+  sliceName,
+} from './names.js';
+
+const tmpl = { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } };
+
+describe('names', () => {
+  it.each([
+    { name: 'empty input is the offset basis', input: '', out: 0x811c9dc5 },
+    { name: 'a', input: 'a', out: 0xe40c292c },
+    { name: 'foobar', input: 'foobar', out: 0xbf9cf968 },
+  ])('fnv32a $name', ({ input, out }) => {
+    expect(fnv32a(new TextEncoder().encode(input))).toBe(out);
+  });
+
+  it.each([
+    { name: 'digits map through the alphabet', input: '0123456789', out: '456789bcdf' },
+    { name: 'a decimal hash', input: '3831497349', out: '7d758fc78f' },
+  ])('safeEncodeString $name', ({ input, out }) => {
+    expect(safeEncodeString(input)).toBe(out);
+  });
+
+  it('hash is stable, key-order independent, and changes with the template and collisionCount', () => {
+    const h = computePodTemplateHash(tmpl);
+    expect(h).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]{1,10}$/);
+    const reordered = { spec: tmpl.spec, metadata: tmpl.metadata };
+    expect(computePodTemplateHash(reordered)).toBe(h);
+    expect(computePodTemplateHash({ ...tmpl, spec: { containers: [{ name: 'nginx', image: 'nginx:2' }] } })).not.toBe(h);
+    expect(computePodTemplateHash(tmpl, 1)).not.toBe(h);
+    expect(computePodTemplateHash(tmpl, 0)).not.toBe(h);
+  });
+
+  it('random names use the k8s alphabet and the generateName prefix', () => {
+    const r = seededRandom(7);
+    const s = randomSuffix(r);
+    expect(s).toHaveLength(5);
+    for (const c of s) expect(ALPHANUMS).toContain(c);
+    expect(sliceName('web', r)).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    expect(generateName('x'.repeat(70), r)).toHaveLength(63);
+  });
+});

@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import type { Deployment, Endpoints, Pod, ReplicaSet } from '../api/types.js';
+import { reconcileDeployment } from './deployment.js';
+import { allocatePodIP, kubeletSync, normalizeImage } from './kubelet.js';
+import { reconcileMirroredSlices } from './mirroring.js';
+import { seededRandom } from './names.js';
+import { comparePodsForDeletion, reconcileReplicaSet } from './replicaset.js';
+import { schedulePod } from './scheduler.js';
+import { pod, svc } from './fixtures.test-util.js';
+
+const now = new Date('2025-01-01T00:00:00Z');
+const nodes = [
+  { name: 'node-2', podCIDR: '10.244.2.0/24', internalIP: '172.18.0.3' },
+  { name: 'node-1', podCIDR: '10.244.1.0/24', internalIP: '172.18.0.2' },
+];
+
+describe('schedulePod', () => {
+  it.each([
+    { name: 'empty cluster: first node by name', existing: [] as Pod[], want: 'node-1' },
+    { name: 'fewest pods wins', existing: [pod('x', '10.244.1.2', { node: 'node-1' })], want: 'node-2' },
+  ])('$name', ({ existing, want }) => {
+    const p = pod('new', undefined);
+    delete p.spec.nodeName;
+    expect(schedulePod(p, nodes, existing)).toBe(want);
+  });
+});
+
+describe('kubelet', () => {
+  it.each([
+    { name: 'first pod gets .2', used: [] as string[], want: '10.244.1.2' },
+    { name: 'lowest free', used: ['10.244.1.2', '10.244.1.4'], want: '10.244.1.3' },
+  ])('allocatePodIP: $name', ({ used, want }) => {
+    expect(allocatePodIP('10.244.1.0/24', new Set(used))).toBe(want);
+  });
+
+  it.each([
+    { image: 'nginx', want: 'docker.io/library/nginx:latest' },
+    { image: 'nginx:1.25', want: 'docker.io/library/nginx:1.25' },
+    { image: 'bitnami/redis', want: 'docker.io/bitnami/redis:latest' },
+    { image: 'registry.k8s.io/pause:3.9', want: 'registry.k8s.io/pause:3.9' },
+  ])('normalizeImage $image', ({ image, want }) => {
+    expect(normalizeImage(image)).toBe(want);
+  });
+
+  it('reports a scheduled pod Running and Ready with an IP, then is stable', () => {
+    const p: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a', namespace: 'default' }, spec: { nodeName: 'node-1', containers: [{ name: 'c', image: 'nginx' }] } };
+    const out = kubeletSync(p, nodes[1], [], now) as Pod;
+    expect(out.status).toMatchObject({ phase: 'Running', podIP: '10.244.1.2', podIPs: [{ ip: '10.244.1.2' }], hostIP: '172.18.0.2', startTime: '2025-01-01T00:00:00Z', qosClass: 'BestEffort' });
+    expect(out.status!.conditions!.map((c) => `${c.type}=${c.status}`)).toEqual([
+      'PodReadyToStartContainers=True',
+      'Initialized=True',
+      'Ready=True',
+      'ContainersReady=True',
+      'PodScheduled=True',
+    ]);
+    expect(out.status!.containerStatuses).toMatchObject([{ name: 'c', ready: true, started: true, restartCount: 0, state: { running: { startedAt: '2025-01-01T00:00:00Z' } } }]);
+    expect(kubeletSync(out, nodes[1], [], new Date(now.getTime() + 60_000))).toBe('unchanged');
+  });
+
+  it('is not ready before the readiness probe delay', () => {
+    const p: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a', namespace: 'default' }, spec: { nodeName: 'node-1', containers: [{ name: 'c', readinessProbe: { initialDelaySeconds: 5 } }] } };
+    const out = kubeletSync(p, nodes[1], [], now) as Pod;
+    expect(out.status!.conditions!.find((c) => c.type === 'Ready')).toEqual({
+      lastProbeTime: null,
+      lastTransitionTime: '2025-01-01T00:00:00Z',
+      message: 'containers with unready status: [c]',
+      reason: 'ContainersNotReady',
+      status: 'False',
+      type: 'Ready',
+    });
+    const later = kubeletSync(out, nodes[1], [], new Date(now.getTime() + 5000)) as Pod;
+    expect(later.status!.conditions!.find((c) => c.type === 'Ready')?.status).toBe('True');
+  });
+});
+
+const rs = (replicas: number): ReplicaSet => ({
+  apiVersion: 'apps/v1',
+  kind: 'ReplicaSet',
+  metadata: { name: 'web-abc', namespace: 'default', uid: 'rs-uid', generation: 2 },
+  spec: { replicas, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c' }] } } },
+});
+const owned = (p: Pod, created = '2025-01-01T00:00:00Z'): Pod => ({
+  ...p,
+  metadata: { ...p.metadata, creationTimestamp: created, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-abc', uid: 'rs-uid', controller: true }] },
+});
+
+describe('reconcileReplicaSet', () => {
+  it('creates the missing pods from the template', () => {
+    const plan = reconcileReplicaSet(rs(2), [], { now, random: seededRandom(9) });
+    expect(plan.create.map((p) => p.metadata.name)).toEqual([expect.stringMatching(/^web-abc-[bcdfghjklmnpqrstvwxz2456789]{5}$/), expect.stringMatching(/^web-abc-/)]);
+    expect(plan.create[0].metadata.generateName).toBe('web-abc-');
+    expect(plan.create[0].metadata.labels).toEqual({ app: 'web' });
+    expect(plan.create[0].metadata.ownerReferences).toEqual([{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-abc', uid: 'rs-uid', controller: true, blockOwnerDeletion: true }]);
+    expect(plan.status?.status).toEqual({ replicas: 0, observedGeneration: 2 });
+  });
+
+  it('deletes surplus pods: not ready first, then newest', () => {
+    const pods = [
+      owned(pod('old', '10.244.1.2'), '2025-01-01T00:00:00Z'),
+      owned(pod('new', '10.244.1.3'), '2025-01-01T00:01:00Z'),
+      owned(pod('unready', '10.244.1.4', { ready: false }), '2024-12-01T00:00:00Z'),
+    ];
+    expect(reconcileReplicaSet(rs(1), pods, { now, random: seededRandom(1) }).delete.map((p) => p.metadata.name)).toEqual(['unready', 'new']);
+    expect([...pods].sort(comparePodsForDeletion).map((p) => p.metadata.name)).toEqual(['unready', 'new', 'old']);
+  });
+
+  it('adopts orphans matching the selector and reports status', () => {
+    const plan = reconcileReplicaSet(rs(1), [pod('orphan', '10.244.1.2')], { now, random: seededRandom(1) });
+    expect(plan.create).toEqual([]);
+    expect(plan.update.map((p) => p.metadata.ownerReferences?.[0].name)).toEqual(['web-abc']);
+    expect(plan.status?.status).toEqual({ replicas: 1, fullyLabeledReplicas: 1, readyReplicas: 1, availableReplicas: 1, observedGeneration: 2 });
+  });
+});
+
+const deploy = (image: string, replicas = 3): Deployment => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web', namespace: 'default', uid: 'd-uid', generation: 1, annotations: { team: 'a' } },
+  spec: { replicas, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image }] } } },
+});
+
+describe('reconcileDeployment', () => {
+  it('creates <deploy>-<hash> with labels, selector, annotations and owner', () => {
+    const plan = reconcileDeployment(deploy('nginx'), [], { now });
+    const rs = plan.create[0];
+    const hash = rs.metadata.labels!['pod-template-hash'];
+    expect(rs.metadata.name).toBe(`web-${hash}`);
+    expect(rs.metadata.annotations).toEqual({
+      team: 'a',
+      'deployment.kubernetes.io/revision': '1',
+      'deployment.kubernetes.io/desired-replicas': '3',
+      'deployment.kubernetes.io/max-replicas': '4',
+    });
+    expect(rs.spec.selector).toEqual({ matchLabels: { app: 'web', 'pod-template-hash': hash } });
+    expect(rs.spec.template.metadata?.labels).toEqual({ app: 'web', 'pod-template-hash': hash });
+    expect(rs.spec.replicas).toBe(3);
+    expect(rs.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'Deployment', name: 'web', uid: 'd-uid', controller: true });
+    expect(plan.deployment?.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('1');
+    expect((plan.deployment?.status?.conditions as { type: string; reason: string; message: string }[]).map((c) => `${c.type}/${c.reason}/${c.message}`)).toEqual([
+      `Progressing/NewReplicaSetCreated/Created new replica set "web-${hash}"`,
+      'Available/MinimumReplicasUnavailable/Deployment does not have minimum availability.',
+    ]);
+  });
+
+  it('a template change makes revision 2 with all replicas and scales the old one to 0', () => {
+    const first = reconcileDeployment(deploy('nginx'), [], { now }).create[0];
+    first.metadata.uid = 'rs1';
+    const plan = reconcileDeployment(deploy('nginx:2'), [first], { now });
+    expect(plan.create[0].metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('2');
+    expect(plan.create[0].metadata.name).not.toBe(first.metadata.name);
+    expect(plan.update.map((r) => `${r.metadata.name}=${r.spec.replicas}`)).toEqual([`${first.metadata.name}=0`]);
+  });
+
+  it('scaling updates replicas and the replica annotations of the current ReplicaSet', () => {
+    const first = reconcileDeployment(deploy('nginx'), [], { now }).create[0];
+    const plan = reconcileDeployment(deploy('nginx', 5), [first], { now });
+    expect(plan.create).toEqual([]);
+    expect(plan.update[0].spec.replicas).toBe(5);
+    expect(plan.update[0].metadata.annotations?.['deployment.kubernetes.io/max-replicas']).toBe('7');
+  });
+});
+
+describe('reconcileMirroredSlices', () => {
+  const ep: Endpoints = {
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: { name: 'ext', namespace: 'default', uid: 'ep-uid', labels: { a: 'b' } },
+    subsets: [{ addresses: [{ ip: '192.0.2.1' }], notReadyAddresses: [{ ip: '192.0.2.2' }], ports: [{ port: 443, protocol: 'TCP' }] }],
+  };
+  const noSelector = { ...svc({ selector: undefined }), metadata: { name: 'ext', namespace: 'default', uid: 's' } };
+
+  it('mirrors user Endpoints of a selector-less Service, and is then stable', () => {
+    const plan = reconcileMirroredSlices(noSelector, ep, [], { random: seededRandom(2) });
+    const s = plan.create[0];
+    expect(s.metadata.labels).toEqual({
+      a: 'b',
+      'kubernetes.io/service-name': 'ext',
+      'endpointslice.kubernetes.io/managed-by': 'endpointslicemirroring-controller.k8s.io',
+    });
+    expect(s.metadata.ownerReferences?.[0]).toMatchObject({ apiVersion: 'v1', kind: 'Endpoints', name: 'ext', uid: 'ep-uid' });
+    expect(s.endpoints).toEqual([
+      { addresses: ['192.0.2.1'], conditions: { ready: true } },
+      { addresses: ['192.0.2.2'], conditions: { ready: false } },
+    ]);
+    expect(s.ports).toEqual([{ name: '', port: 443, protocol: 'TCP' }]);
+    expect(reconcileMirroredSlices(noSelector, ep, plan.create, { random: seededRandom(2) })).toEqual({ create: [], update: [], delete: [] });
+  });
+
+  it.each([
+    { name: 'the Service has a selector', service: svc(), endpoints: ep },
+    { name: 'the Service is gone', service: undefined, endpoints: ep },
+    { name: 'the Endpoints are gone', service: noSelector, endpoints: undefined },
+  ])('deletes mirrored slices when $name', ({ service, endpoints }) => {
+    const made = reconcileMirroredSlices(noSelector, ep, [], { random: seededRandom(2) }).create;
+    expect(reconcileMirroredSlices(service, endpoints, made, { random: seededRandom(2) }).delete).toHaveLength(1);
+  });
+});
