@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { EndpointSlice, KubeObject, SliceEndpoint } from '../api/types.js';
+import { MemoryStore } from '../store/memory.js';
+import { answerQuery, rrToText } from './answer.js';
+import { buildDnsView, loadDnsView } from './view.js';
+import { svc } from './testing/cluster.js';
+
+function slice(name: string, service: string | undefined, endpoints: SliceEndpoint[], addressType = 'IPv4'): EndpointSlice {
+  return {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: { name, namespace: 'default', labels: service ? { 'kubernetes.io/service-name': service } : {} },
+    addressType,
+    endpoints,
+    ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
+  };
+}
+const ns = (name: string): KubeObject => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+
+describe('buildDnsView', () => {
+  it.each([
+    { name: 'ready unset counts as ready', eps: [{ addresses: ['10.0.0.1'] }], pnr: false, want: ['10.0.0.1'] },
+    { name: 'ready false is left out', eps: [{ addresses: ['10.0.0.1'], conditions: { ready: false } }], pnr: false, want: [] },
+    { name: 'publishNotReadyAddresses keeps not-ready', eps: [{ addresses: ['10.0.0.1'], conditions: { ready: false } }], pnr: true, want: ['10.0.0.1'] },
+    { name: 'every address of an endpoint', eps: [{ addresses: ['10.0.0.1', '10.0.0.2'], conditions: { ready: true } }], pnr: false, want: ['10.0.0.1', '10.0.0.2'] },
+  ])('$name', ({ eps, pnr, want }) => {
+    const view = buildDnsView(
+      { services: [svc('default', 'h', { clusterIP: 'None', publishNotReadyAddresses: pnr })], endpointSlices: [slice('h-1', 'h', eps)], pods: [], namespaces: [ns('default')] },
+      { clusterDomain: 'cluster.local' },
+    );
+    expect((view.endpoints.get('h.default') ?? []).flatMap((s) => s.addresses.map((a) => a.ip))).toEqual(want);
+  });
+
+  it('ignores unlabelled and FQDN slices, merges several slices of one service', () => {
+    const view = buildDnsView(
+      {
+        services: [svc('default', 'h', { clusterIP: 'None' })],
+        endpointSlices: [slice('a', undefined, [{ addresses: ['10.0.0.9'] }]), slice('b', 'h', [{ addresses: ['x.example'] }], 'FQDN'), slice('c', 'h', [{ addresses: ['10.0.0.1'] }]), slice('d', 'h', [{ addresses: ['10.0.0.2'] }])],
+        pods: [],
+        namespaces: [ns('default')],
+      },
+      { clusterDomain: 'Cluster.Local.' },
+    );
+    expect(view.zone).toBe('cluster.local');
+    expect([...view.endpoints.keys()]).toEqual(['h.default']);
+    expect(answerQuery(view, 'h.default.svc.cluster.local', 'A').answers.map(rrToText)).toEqual([
+      'h.default.svc.cluster.local. 30 IN A 10.0.0.1',
+      'h.default.svc.cluster.local. 30 IN A 10.0.0.2',
+    ]);
+  });
+
+  it('takes clusterIP when clusterIPs is absent, and marks port-less services', () => {
+    const view = buildDnsView({ services: [svc('default', 'x', { clusterIP: '10.96.0.5' })], endpointSlices: [], pods: [], namespaces: [] }, { clusterDomain: 'cluster.local' });
+    expect(view.services.get('x.default')).toMatchObject({ clusterIPs: ['10.96.0.5'], headless: false, ports: [{ name: '', protocol: '', port: -1 }] });
+  });
+});
+
+describe('loadDnsView', () => {
+  it('reads the registry keys and uses the store revision as SOA serial', async () => {
+    const store = new MemoryStore();
+    await store.transaction(async (tx) => {
+      await tx.create('/registry/namespaces/default', ns('default'));
+      await tx.create('/registry/services/specs/default/web', svc('default', 'web', { clusterIP: '10.96.0.11', ports: [{ port: 80 }] }));
+      await tx.create('/registry/endpointslices/default/web-abc', slice('web-abc', 'web', [{ addresses: ['10.244.0.7'] }]));
+      await tx.create('/registry/pods/default/p', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { containers: [] }, status: { podIP: '10.244.0.7' } });
+    });
+    const view = await loadDnsView(store, 'cluster.local');
+    expect(view.serial).toBe(1);
+    expect(view.pods).toEqual([{ name: 'p', namespace: 'default', ip: '10.244.0.7' }]);
+    expect(answerQuery(view, 'web.default.svc.cluster.local', 'A').answers.map(rrToText)).toEqual(['web.default.svc.cluster.local. 30 IN A 10.96.0.11']);
+    expect(answerQuery(view, '7.0.244.10.in-addr.arpa', 'PTR').answers.map(rrToText)).toEqual(['7.0.244.10.in-addr.arpa. 30 IN PTR 10-244-0-7.web.default.svc.cluster.local.']);
+  });
+});
