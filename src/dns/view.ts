@@ -133,16 +133,14 @@ export function buildDnsView(objects: DnsObjects, opts: { clusterDomain: string;
     const v = toService(s);
     services.set(serviceKey(v.name, v.namespace), v);
   }
+  const publishNotReady = new Set(
+    objects.services.filter((s) => s.spec?.publishNotReadyAddresses === true).map((s) => serviceKey(s.metadata.name ?? '', s.metadata.namespace ?? 'default')),
+  );
   const endpoints = new Map<string, DnsEndpointSet[]>();
   for (const slice of objects.endpointSlices) {
-    const svcName = slice.metadata.labels?.[SERVICE_NAME_LABEL] ?? '';
-    const ns = slice.metadata.namespace ?? 'default';
-    const publishNotReady = objects.services.some(
-      (s) => s.metadata.name === svcName && (s.metadata.namespace ?? 'default') === ns && s.spec?.publishNotReadyAddresses === true,
-    );
-    const set = toEndpointSet(slice, publishNotReady);
+    const key = serviceKey(slice.metadata.labels?.[SERVICE_NAME_LABEL] ?? '', slice.metadata.namespace ?? 'default');
+    const set = toEndpointSet(slice, publishNotReady.has(key));
     if (!set) continue;
-    const key = serviceKey(set.service, set.namespace);
     endpoints.set(key, [...(endpoints.get(key) ?? []), set]);
   }
   return {
