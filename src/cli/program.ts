@@ -127,6 +127,57 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
       return runCreateNamespace(ctx, name, opts);
     }),
   );
+  const createService = create.command('service').alias('svc').description('Create a service using a specified subcommand.');
+  for (const sub of ['clusterip', 'nodeport', 'loadbalancer', 'externalname']) {
+    const c = createService.command(sub).argument('[name...]').description(`Create a ${sub} service.`);
+    c.option('--tcp <port:targetPort>', "Port pairs can be specified as '<port>:<targetPort>'.", collect);
+    if (sub === 'clusterip') c.option('--clusterip <ip>', "Assign your own ClusterIP or set to 'None' for a 'headless' service (no loadbalancing).");
+    if (sub === 'nodeport') c.option('--node-port <port>', 'Port used to expose the service on each node in a cluster.');
+    if (sub === 'externalname') c.requiredOption('--external-name <name>', 'External name of service');
+    outputFlags(c).action(
+      action(rt, state, async (ctx, args: string[], opts: CreateServiceFlagsArg) => {
+        const { runCreateService } = await import('./commands/create-service.js');
+        return runCreateService(ctx, sub, args, opts);
+      }),
+    );
+  }
+
+  outputFlags(
+    program
+      .command('expose')
+      .description('Expose a resource as a new Kubernetes service.')
+      .argument('[args...]', 'TYPE NAME or TYPE/NAME')
+      .option('-f, --filename <file>', 'Filename, directory, or URL to files identifying the resource to expose a service', collect)
+      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+      .option('--port <port>', 'The port that the service should serve on.')
+      .option('--target-port <port>', 'Name or number for the port on the container that the service should direct traffic to.')
+      .option('--protocol <protocol>', 'The network protocol for the service to be created. Default is TCP.')
+      .option('--type <type>', 'Type for this service: ClusterIP, NodePort, LoadBalancer, or ExternalName.')
+      .option('--name <name>', 'The name for the newly created object.')
+      .option('--selector <selector>', 'A label selector to use for this service.')
+      .option('-l, --labels <labels>', 'Labels to apply to the service created by this call.')
+      .option('--external-ip <ip>', 'Additional external IP address (not managed by Kubernetes) to accept for the service.')
+      .option('--load-balancer-ip <ip>', 'IP to assign to the LoadBalancer.')
+      .option('--session-affinity <affinity>', "If non-empty, set the session affinity for the service to this; legal values: 'None', 'ClientIP'")
+      .option('--cluster-ip <ip>', "ClusterIP to be assigned to the service. Leave empty to auto-allocate, or set to 'None' to create a headless service."),
+  ).action(
+    action(rt, state, async (ctx, args: string[], opts: ExposeFlagsArg) => {
+      const { runExpose } = await import('./commands/expose.js');
+      return runExpose(ctx, args, opts);
+    }),
+  );
+
+  program
+    .command('describe')
+    .description('Show details of a specific resource or group of resources.')
+    .argument('[args...]', 'TYPE NAME... or TYPE/NAME ...')
+    .action(
+      action(rt, state, async (ctx, args: string[]) => {
+        const { runDescribe } = await import('./commands/describe.js');
+        return runDescribe(ctx, args);
+      }),
+    );
+
 
   const cluster = program.command('cluster').description('Create, inspect or reset the simulated cluster.');
   cluster
@@ -197,6 +248,9 @@ export interface DeleteFlags {
   ignoreNotFound?: boolean;
   dryRun?: string | boolean;
 }
+
+type CreateServiceFlagsArg = import('./commands/create-service.js').CreateServiceFlags;
+type ExposeFlagsArg = import('./commands/expose.js').ExposeFlags;
 
 export interface ClusterInitFlags {
   nodes?: number;

@@ -1,0 +1,96 @@
+// `create service` and `expose`: differential against real kubectl where it needs no cluster,
+// recorded kubectl output (test/fixtures/expose/, made with /work/shared/kubectl-oracle) otherwise.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Sandbox } from '../helpers/run-cli.js';
+
+const hasKubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
+
+/** Real kubectl with no configuration at all. */
+function kubectl(args: string[]): { stdout: string; stderr: string; status: number } {
+  const home = mkdtempSync(join(tmpdir(), 'kubectl-home-'));
+  try {
+    const r = spawnSync('kubectl', args, { env: { PATH: process.env.PATH, HOME: home, KUBECONFIG: '/nonexistent' }, encoding: 'utf8' });
+    return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? -1 };
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+let sb: Sandbox;
+beforeEach(() => {
+  sb = new Sandbox();
+});
+afterEach(() => sb.dispose());
+
+const differential = [
+  { name: 'clusterip one port', args: ['create', 'service', 'clusterip', 'web', '--tcp=80:8080', '--dry-run=client', '-o', 'yaml'] },
+  { name: 'clusterip port only', args: ['create', 'service', 'clusterip', 'web', '--tcp', '443', '--dry-run=client', '-o', 'yaml'] },
+  { name: 'clusterip named target', args: ['create', 'service', 'clusterip', 'web', '--tcp', '80:http', '--dry-run=client', '-o', 'yaml'] },
+  { name: 'clusterip headless', args: ['create', 'service', 'clusterip', 'db', '--clusterip=None', '--dry-run=client', '-o', 'yaml'] },
+  { name: 'clusterip fixed ip', args: ['create', 'service', 'clusterip', 'db', '--clusterip=10.96.0.50', '--tcp=5432', '--dry-run=client', '-o', 'yaml'] },
+  { name: 'nodeport two ports + node-port', args: ['create', 'service', 'nodeport', 'web', '--tcp=80:8080', '--tcp=443', '--node-port=30080', '--dry-run=client', '-o', 'yaml'] },
+  { name: 'comma-separated tcp', args: ['create', 'service', 'nodeport', 'web', '--tcp=80:8080,81:8081', '--dry-run=client', '-o', 'yaml'] },
+  { name: 'loadbalancer with -n', args: ['-n', 'shop', 'create', 'service', 'loadbalancer', 'lb', '--tcp=80:8080', '--dry-run=client', '-o', 'yaml'] },
+  { name: 'externalname', args: ['create', 'service', 'externalname', 'ext', '--external-name', 'db.example.com', '--dry-run=client', '-o', 'yaml'] },
+  { name: 'externalname with tcp', args: ['create', 'service', 'externalname', 'ext', '--external-name', 'db.example.com', '--tcp', '5432', '--dry-run=client', '-o', 'yaml'] },
+  { name: 'numeric-looking port name quoted', args: ['create', 'service', 'clusterip', 'y', '--tcp=8080', '--dry-run=client', '-o', 'yaml'] },
+  { name: '-o name', args: ['create', 'service', 'clusterip', 'web', '--tcp=80', '--dry-run=client', '-o', 'name'] },
+  { name: 'default output', args: ['create', 'service', 'clusterip', 'web', '--tcp=80', '--dry-run=client'] },
+];
+
+describe.skipIf(!hasKubectl)('create service --dry-run=client matches kubectl byte for byte', () => {
+  it.each(differential)('$name', async ({ args }) => {
+    const want = kubectl(args);
+    const got = await sb.run(args);
+    expect(want.status).toBe(0);
+    expect(got.stderr).toBe('');
+    expect(got.stdout).toBe(want.stdout);
+  });
+});
+
+const errorCases = [
+  { name: 'no ports', args: ['create', 'service', 'clusterip', 'web'], err: 'at least one tcp port specifier must be provided' },
+  { name: 'bad port', args: ['create', 'service', 'clusterip', 'web', '--tcp=abc'], err: 'strconv.ParseUint: parsing "abc": invalid syntax' },
+  { name: 'port out of range', args: ['create', 'service', 'clusterip', 'web', '--tcp=70000'], err: 'strconv.ParseUint: parsing "70000": value out of range' },
+  { name: 'target 0', args: ['create', 'service', 'clusterip', 'web', '--tcp=80:0'], err: 'must be between 1 and 65535, inclusive' },
+  { name: 'bad target name', args: ['create', 'service', 'clusterip', 'web', '--tcp=80:A_b'], err: 'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)' },
+  { name: 'bad external name', args: ['create', 'service', 'externalname', 'web', '--external-name', 'Foo_'], err: 'invalid service external name Foo_' },
+];
+
+describe.skipIf(!hasKubectl)('create service errors match kubectl', () => {
+  it.each(errorCases)('$name', async ({ args, err }) => {
+    const want = kubectl([...args, '--dry-run=client']);
+    const got = await sb.run([...args, '--dry-run=client']);
+    expect(want.stderr).toBe(`error: ${err}\n`);
+    expect(got.stderr).toBe(want.stderr);
+    expect(got.exitCode).toBe(1);
+  });
+});
+
+describe('create service through the store', () => {
+  it('creates, allocates, and refuses a duplicate', async () => {
+    const first = await sb.run(['create', 'service', 'nodeport', 'web', '--tcp=80:8080']);
+    expect(first).toEqual({ stdout: 'service/web created\n', stderr: '', exitCode: 0 });
+    const got = await sb.run(['get', 'svc', 'web', '-o', 'jsonpath={.spec.selector.app} {.spec.ports[0].name} {.spec.ports[0].nodePort}']);
+    expect(got.stdout).toMatch(/^web 80-8080 3\d{4}$/);
+    const dup = await sb.run(['create', 'service', 'nodeport', 'web', '--tcp=80:8080']);
+    expect(dup.stderr).toBe('error: failed to create NodePort service: services "web" already exists\n');
+    expect(dup.exitCode).toBe(1);
+  });
+
+  it('server dry run stores nothing', async () => {
+    const r = await sb.run(['create', 'service', 'clusterip', 'web', '--tcp=80', '--dry-run=server']);
+    expect(r.stdout).toBe('service/web created (server dry run)\n');
+    const got = await sb.run(['get', 'svc', 'web']);
+    expect(got.stderr).toBe('Error from server (NotFound): services "web" not found\n');
+  });
+
+  it('needs exactly one name', async () => {
+    const r = await sb.run(['create', 'service', 'clusterip', '--tcp=80']);
+    expect(r.stderr).toBe("error: exactly one NAME is required, got 0\nSee 'svcctl create service clusterip -h' for help and examples\n");
+  });
+});
