@@ -1,10 +1,16 @@
 // `create service` and `expose`: differential against real kubectl where it needs no cluster,
 // recorded kubectl output (test/fixtures/expose/, made with /work/shared/kubectl-oracle) otherwise.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { resourceByKind } from '../../src/api/scheme.js';
+import type { KubeObject } from '../../src/api/types.js';
+import { seededRandom } from '../../src/cli/io.js';
+import { openEngine, write } from '../../src/engine.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
 import { Sandbox } from '../helpers/run-cli.js';
 
 const hasKubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
@@ -92,5 +98,65 @@ describe('create service through the store', () => {
   it('needs exactly one name', async () => {
     const r = await sb.run(['create', 'service', 'clusterip', '--tcp=80']);
     expect(r.stderr).toBe("error: exactly one NAME is required, got 0\nSee 'svcctl create service clusterip -h' for help and examples\n");
+  });
+});
+
+const fixtures = join(__dirname, '..', 'fixtures', 'expose');
+/** Recorded with test/fixtures/expose/record.sh (kubectl 1.32 + kubectl-oracle/fakeapi.py over objects.yaml). */
+const recorded = readdirSync(fixtures)
+  .filter((f) => f.endsWith('.args'))
+  .map((f) => {
+    const base = f.slice(0, -'.args'.length);
+    const read = (ext: string) => readFileSync(join(fixtures, `${base}.${ext}`), 'utf8');
+    return { name: base, args: read('args').trim().split(' '), stdout: read('out'), stderr: read('err') };
+  });
+
+/** Stores objects.yaml through the engine (the registry + controllers), as `apply` would. */
+async function seed(state: string): Promise<void> {
+  const store = new SqliteStore(state);
+  try {
+    const engine = await openEngine(store, () => new Date('2025-01-01T00:00:00Z'), seededRandom(7));
+    const objs = parseAllDocuments(readFileSync(join(fixtures, 'objects.yaml'), 'utf8')).map((d) => d.toJS() as KubeObject);
+    await write(engine, async (reg) => {
+      for (const o of objs) await reg.create(resourceByKind(o.kind)!, o);
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+describe('expose matches recorded kubectl output', () => {
+  it('has fixtures', () => expect(recorded.length).toBeGreaterThanOrEqual(10));
+  it.each(recorded)('$name', async ({ args, stdout, stderr }) => {
+    await seed(sb.state);
+    const got = await sb.run(args);
+    expect(got.stderr).toBe(stderr);
+    expect(got.stdout).toBe(stdout);
+  });
+});
+
+describe('expose through the store', () => {
+  it('creates the service, which then has the pod behind it', async () => {
+    await seed(sb.state);
+    const r = await sb.run(['expose', 'deployment', 'api', '--port=80', '--target-port=8080', '--type=NodePort']);
+    expect(r).toEqual({ stdout: 'service/api exposed\n', stderr: '', exitCode: 0 });
+    const got = await sb.run(['get', 'svc', 'api', '-o', 'jsonpath={.spec.type} {.spec.ports[0].port} {.spec.ports[0].targetPort} {.spec.selector}']);
+    expect(got.stdout).toBe('NodePort 80 8080 {"app":"api"}');
+  });
+
+  it.each([
+    { name: 'missing object', args: ['expose', 'pod', 'nope', '--port=80'], stderr: 'Error from server (NotFound): pods "nope" not found\n' },
+    { name: 'unexposable kind', args: ['expose', 'ns', 'default', '--port=80'], stderr: 'error: cannot expose a Namespace\n' },
+    { name: 'bad --port', args: ['expose', 'pod', 'web-0', '--port=http'], stderr: 'error: strconv.Atoi: parsing "http": invalid syntax\n' },
+  ])('$name', async ({ args, stderr }) => {
+    await seed(sb.state);
+    const r = await sb.run(args);
+    expect(r.stderr).toBe(stderr);
+    expect(r.exitCode).toBe(1);
+  });
+
+  it('-f exposes the object as written in the file', async () => {
+    const r = await sb.run(['expose', '-f', join(fixtures, 'objects.yaml'), '--port=80', '--selector=app=x', '--dry-run=client', '-o', 'name']);
+    expect(r.stdout).toBe('service/web-0\nservice/api\nservice/expr\nservice/bare\n');
   });
 });
