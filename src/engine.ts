@@ -13,9 +13,11 @@ export interface Engine {
   random: () => number;
 }
 
+/** Opens the cluster in `store` (creating the default one on first use). Its clock runs ahead by `sim advance`. */
 export async function openEngine(store: Store, now: () => Date, random: () => number): Promise<Engine> {
   const cluster = await ensureCluster(store, now, random);
-  return { store, cluster, now, random };
+  const offset = (cluster.clockOffsetSeconds ?? 0) * 1000;
+  return { store, cluster, now: offset ? () => new Date(now().getTime() + offset) : now, random };
 }
 
 /** Thrown inside a transaction to roll it back on purpose (server-side dry run). */
@@ -60,6 +62,7 @@ async function reconcile(reg: Registry, engine: Engine): Promise<void> {
     deleted: reg.deleted,
     cluster: {
       clusterDomain: engine.cluster.clusterDomain,
+      lbPool: engine.cluster.lbPool,
       nodes: nodes.map((n) => ({
         name: n.metadata.name!,
         podCIDR: n.spec.podCIDR ?? '',

@@ -12,6 +12,8 @@ export interface ClusterConfig {
   lbPool: string;
   /** The node network; node-N gets the (N+1)th address of it. */
   nodeCIDR: string;
+  /** How far `sim advance` has moved the cluster's clock ahead of real time. */
+  clockOffsetSeconds?: number;
 }
 
 export const DEFAULT_CLUSTER: ClusterConfig = {

@@ -13,6 +13,7 @@ import { MIRRORING_CONTROLLER, reconcileMirroredSlices } from './mirroring.js';
 import { generateName, type Random } from './names.js';
 import { reconcileReplicaSet } from './replicaset.js';
 import { schedulePod, type ClusterSettings } from './scheduler.js';
+import { reconcileLoadBalancers } from './loadbalancer.js';
 
 export interface RunOptions {
   now: Date;
@@ -225,6 +226,7 @@ export async function runControllers(tx: StoreTxn, opts: RunOptions): Promise<Ru
     await runReplicaSets(tx, w, opts);
     await runNodes(tx, w, opts);
     await runEndpoints(tx, w, opts);
+    for (const svc of reconcileLoadBalancers(await list<Service>(tx, 'Service'), opts.cluster.lbPool ?? '')) await w.update(svc);
     if (w.writes === before) return { iterations: i, writes: w.writes, converged: true };
   }
   return { iterations: max, writes: w.writes, converged: false };

@@ -14,6 +14,8 @@ export interface ClusterNode {
 export interface ClusterSettings {
   nodes: ClusterNode[];
   clusterDomain: string;
+  /** The LoadBalancer address pool (CIDR, FIRST-LAST, or '' for none). */
+  lbPool?: string;
 }
 
 /**

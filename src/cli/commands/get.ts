@@ -51,6 +51,10 @@ export async function runGet(ctx: CommandContext, args: string[], flags: GetFlag
     );
     throw SvcctlError.plain('Required resource not specified.\nUse "svcctl explain <resource>" for a detailed description of that resource (e.g. svcctl explain pods).\nSee \'svcctl get -h\' for help and examples');
   }
+  if (args[0] === 'dns') {
+    const { runGetDns } = await import('./dns.js');
+    return runGetDns(ctx, Boolean(flags.allNamespaces));
+  }
   const requests = parseGetArgs(args);
   const allNamespaces = Boolean(flags.allNamespaces);
   const { selectorFilter } = await import('./selectors.js');
@@ -80,7 +84,7 @@ export async function runGet(ctx: CommandContext, args: string[], flags: GetFlag
   const named = requests.some((r) => r.names.length);
   if (total > 0 || output.kind !== 'table') {
     const text = printObjects(output, groups, {
-      now: ctx.now(),
+      now: engine.now(),
       single: named && total === 1 && requests.length === 1 && requests[0].names.length === 1,
       withNamespace: allNamespaces,
       kindPrefix: requests.length > 1,
@@ -102,6 +106,7 @@ async function getFromFiles(ctx: CommandContext, flags: GetFlags, output: Return
   const { objectKey } = await import('../../store/keys.js');
   const groups: { type: ResourceType; objects: KubeObject[] }[] = [];
   const engine = flags.local ? undefined : await openEngine(await ctx.openStore(), ctx.now, ctx.random);
+  const now = engine ? engine.now() : ctx.now();
   for (const doc of docs) {
     if (doc.error) {
       errors.push(doc.error);
@@ -130,7 +135,7 @@ async function getFromFiles(ctx: CommandContext, flags: GetFlags, output: Return
   if (total) {
     ctx.io.stdout.write(
       printObjects(output, groups, {
-        now: ctx.now(),
+        now,
         single: total === 1,
         withNamespace: Boolean(flags.allNamespaces),
         kindPrefix: new Set(groups.map((g) => g.type)).size > 1,

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { SvcctlError } from '../../errors.js';
 import { buildTable } from '../../printers/columns/index.js';
 import { printCustomColumns } from '../../printers/custom-columns.js';
-import { printJson } from '../../printers/json.js';
-import { printJsonPath, sortByJsonPath } from '../../printers/jsonpath.js';
+import { asList, printJson } from '../../printers/json.js';
+import { executeJsonPath } from '../../printers/jsonpath.js';
 import { printTable } from '../../printers/table.js';
 import { printNames } from '../../printers/name.js';
 import { printYaml } from '../../printers/yaml.js';
@@ -88,9 +88,9 @@ export function printObjects(spec: OutputSpec, groups: { type: ResourceType; obj
     case 'name':
       return printNames(all);
     case 'jsonpath':
-      return printJsonPath(spec.arg!, all, pc.single);
+      return jsonPath(spec.arg!, pc.single && all.length === 1 ? all[0] : asList(all));
     case 'custom-columns':
-      return printCustomColumns(spec.arg!, all, { noHeaders: pc.flags.headers === false });
+      return printCustomColumns(spec.arg!, all, pc.flags.headers === false);
     default:
       return printTables(spec, groups, pc);
   }
@@ -108,4 +108,21 @@ function printTables(spec: OutputSpec, groups: { type: ResourceType; objects: Ku
     withNamespace: pc.withNamespace,
     kindPrefix: pc.kindPrefix,
   });
+}
+
+function jsonPath(template: string, data: unknown): string {
+  try {
+    return executeJsonPath(template, data);
+  } catch (err) {
+    throw SvcctlError.plain((err as Error).message);
+  }
+}
+
+/** --sort-by: kubectl's `{.metadata.name}` or `.metadata.name`; numbers compare as numbers. */
+export function sortByJsonPath(objects: KubeObject[], expr: string): KubeObject[] {
+  const template = expr.startsWith('{') ? expr : `{${expr}}`;
+  const keyed = objects.map((o) => ({ o, k: jsonPath(template, o) }));
+  const numeric = keyed.every(({ k }) => k !== '' && !Number.isNaN(Number(k)));
+  keyed.sort((a, b) => (numeric ? Number(a.k) - Number(b.k) : a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  return keyed.map(({ o }) => o);
 }
