@@ -120,6 +120,76 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
       }),
     );
 
+  program
+    .command('resolve')
+    .description('Answer a cluster DNS query as CoreDNS would (with -n: as a pod in that namespace would).')
+    .argument('<name>', 'A name, or an IPv4 address with --type PTR')
+    .option('--type <type>', 'Query type: A, AAAA, SRV, PTR, CNAME, TXT, ANY', 'A')
+    .option('-o, --output <format>', 'json')
+    .action(
+      action(rt, state, async (ctx, name: string, opts: { type?: string; output?: string }) => {
+        const { runResolve } = await import('./commands/dns.js');
+        return runResolve(ctx, name, opts);
+      }),
+    );
+
+  program
+    .command('scale')
+    .description('Set a new size for a deployment or replica set.')
+    .argument('<args...>', 'TYPE NAME or TYPE/NAME')
+    .option('--replicas <count>', 'The new desired number of replicas. Required.')
+    .action(
+      action(rt, state, async (ctx, args: string[], opts: { replicas?: string }) => {
+        const { runScale } = await import('./commands/scale.js');
+        return runScale(ctx, args, opts);
+      }),
+    );
+
+  const sim = program.command('sim').description('Simulate what kubectl has no verb for: readiness, crashes, time.');
+  sim
+    .command('ready')
+    .argument('<pod=state>', 'pod/NAME=true|false')
+    .description('Make the simulated kubelet report a pod ready or not ready.')
+    .action(
+      action(rt, state, async (ctx, spec: string) => {
+        const { runSimReady } = await import('./commands/sim.js');
+        return runSimReady(ctx, spec);
+      }),
+    );
+  sim
+    .command('kill')
+    .argument('<pod>', 'pod/NAME')
+    .description('Crash a pod: its controller replaces it with a new name and IP.')
+    .action(
+      action(rt, state, async (ctx, ref: string) => {
+        const { runSimKill } = await import('./commands/sim.js');
+        return runSimKill(ctx, ref);
+      }),
+    );
+  sim
+    .command('advance')
+    .argument('<duration>', 'e.g. 30s, 5m, 1h30m')
+    .description('Move the simulated clock ahead (readiness delays, ages).')
+    .action(
+      action(rt, state, async (ctx, duration: string) => {
+        const { runSimAdvance } = await import('./commands/sim.js');
+        return runSimAdvance(ctx, duration);
+      }),
+    );
+
+  const dns = program.command('dns').description('Cluster DNS.');
+  dns
+    .command('serve')
+    .description('Serve cluster DNS over UDP and TCP from the store.')
+    .option('--listen <host:port>', 'Address to listen on', '127.0.0.1:5353')
+    .option('--upstream <host:port>', 'Forward names outside the cluster here (default: NXDOMAIN)')
+    .action(
+      action(rt, state, async (ctx, opts: { listen: string; upstream?: string }) => {
+        const { runDnsServe } = await import('./commands/dns.js');
+        return runDnsServe(ctx, opts);
+      }),
+    );
+
   const create = program.command('create').description('Create a resource from a file or from stdin.');
   outputFlags(create.command('namespace').alias('ns').argument('<name>').description('Create a namespace with the specified name.')).action(
     action(rt, state, async (ctx, name: string, opts: { output?: string; dryRun?: string }) => {
@@ -177,7 +247,6 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
         return runDescribe(ctx, args);
       }),
     );
-
 
   const cluster = program.command('cluster').description('Create, inspect or reset the simulated cluster.');
   cluster
