@@ -130,7 +130,9 @@ describe('apiserver errors', () => {
     {
       name: 'port 0',
       spec: '  ports:\n  - port: 0\n',
-      err: 'The Service "bad" is invalid: spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive\n',
+      // targetPort defaults to port, so the apiserver reports both.
+      err:
+        'The Service "bad" is invalid: \n* spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive\n* spec.ports[0].targetPort: Invalid value: 0: must be between 1 and 65535, inclusive\n',
     },
     {
       name: 'unsupported type',

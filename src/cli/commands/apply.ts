@@ -13,7 +13,7 @@ import { parseDryRun } from '../flags/dry-run.js';
 import { loadManifests, requireFilenames } from '../flags/filenames.js';
 import { objectPrinter } from '../flags/print-flags.js';
 import type { ApplyFlags } from '../program.js';
-import { checkSchema, loadSchemaValidator, resolveNamespace } from './object-input.js';
+import { checkSchema, resolveNamespace } from './object-input.js';
 
 type Outcome = 'created' | 'configured' | 'unchanged';
 
@@ -22,7 +22,6 @@ export async function runApply(ctx: CommandContext, flags: ApplyFlags): Promise<
   const dryRun = parseDryRun(flags.dryRun);
   const printer = objectPrinter(flags.output, ['yaml', 'json', 'name']);
   const { docs, errors } = await loadManifests(ctx, filenames, flags.recursive);
-  await loadSchemaValidator();
   let engine: Engine | undefined;
   const printed: KubeObject[] = [];
   for (const doc of docs) {
@@ -66,9 +65,8 @@ async function applyOne(
   // The annotation holds the file's object as applied, without itself (GetModifiedConfiguration).
   const annotations = { ...(modified.metadata.annotations ?? {}) };
   delete annotations[LAST_APPLIED];
-  const bareMeta: KubeObject['metadata'] = { ...modified.metadata, annotations };
-  if (!Object.keys(annotations).length) delete bareMeta.annotations;
-  const bare = { ...modified, metadata: bareMeta };
+  // An empty map stays: kubectl's last-applied reads `"annotations":{}` for unannotated objects.
+  const bare = { ...modified, metadata: { ...modified.metadata, annotations } };
   modified.metadata.annotations = { ...annotations, [LAST_APPLIED]: `${sortedJson(bare)}\n` };
 
   const current = await engine.store.get(objectKey(type, modified.metadata.namespace, name));
@@ -77,7 +75,7 @@ async function applyOne(
   }
   const verb = current ? 'patching' : 'creating';
   try {
-    checkSchema(type, input);
+    await checkSchema(type, input);
     return await write(
       engine,
       async (reg) => {

@@ -27,24 +27,11 @@ export function resolveNamespace(ctx: CommandContext, type: ResourceType, obj: K
 /**
  * The apiserver's strict decoding: unknown fields and wrong types are a BadRequest,
  * `Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec.prots"`.
+ * Missing required fields are left to validation, as the decoder leaves them.
  */
-export function checkSchema(type: ResourceType, obj: KubeObject): void {
-  // Loaded here so commands that never decode objects never pay for the validators.
-  const issues = schemaIssues(type, obj).filter((i) => i.kind !== 'required');
-  if (!issues.length) return;
+export async function checkSchema(type: ResourceType, obj: KubeObject): Promise<void> {
+  const { validateSchema, decodeErrorMessage } = await import('../../api/schema/validate.js');
   const version = obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[1] : obj.apiVersion;
-  const typeErrors = issues.filter((i) => i.kind === 'type');
-  const unknown = issues.filter((i) => i.kind === 'unknownField');
-  const detail = typeErrors.length
-    ? typeErrors[0].message
-    : `strict decoding error: ${unknown.map((i) => i.message).join(', ')}`;
-  throw SvcctlError.badRequest(`${type.kind} in version "${version}" cannot be handled as a ${type.kind}: ${detail}`);
-}
-
-let schemaIssues: (type: ResourceType, obj: KubeObject) => { kind: string; message: string }[] = () => [];
-
-/** Installs the schema validator (done once by the commands that decode objects). */
-export async function loadSchemaValidator(): Promise<void> {
-  const { validateSchema } = await import('../../api/schema/validate.js');
-  schemaIssues = (type, obj) => validateSchema(obj, type.kind, type.group, obj.apiVersion.split('/').pop()!);
+  const message = decodeErrorMessage(type.kind, version, validateSchema(obj, type.group, version, type.kind));
+  if (message) throw SvcctlError.badRequest(message);
 }
