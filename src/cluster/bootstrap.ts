@@ -34,8 +34,9 @@ export async function createCluster(tx: StoreTxn, cfg: ClusterConfig, now: () =>
   const nodeType = resourceByKind('Node')!;
   for (const node of nodeObjects(cfg, now())) await reg.putSystem(nodeType, node);
   await reg.create(resourceByKind('Service')!, kubernetesService(cfg));
-  const ep = kubernetesEndpoints(cfg);
-  await reg.putSystem(resourceByKind('Endpoints')!, ep);
+  const { endpoints, slice } = kubernetesEndpoints(cfg, now());
+  await reg.putSystem(resourceByKind('Endpoints')!, endpoints);
+  await reg.putSystem(resourceByKind('EndpointSlice')!, slice);
   await reg.flush();
 }
 
@@ -104,16 +105,30 @@ function kubernetesService(cfg: ClusterConfig): Service {
   };
 }
 
-function kubernetesEndpoints(cfg: ClusterConfig): KubeObject {
+/** The apiserver's own endpoints (it maintains them itself, so no controller mirrors them). */
+function kubernetesEndpoints(cfg: ClusterConfig, now: Date): { endpoints: KubeObject; slice: KubeObject } {
   const apiserverIP = formatIPv4(parseCIDR(cfg.nodeCIDR).base + 2);
+  const meta = (labels: Record<string, string>, uid: string) => ({
+    name: 'kubernetes',
+    namespace: 'default',
+    uid,
+    creationTimestamp: isoSeconds(now),
+    labels,
+  });
   return {
-    apiVersion: 'v1',
-    kind: 'Endpoints',
-    metadata: {
-      name: 'kubernetes',
-      namespace: 'default',
-      labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' },
+    endpoints: {
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: meta({ 'endpointslice.kubernetes.io/skip-mirror': 'true' }, '00000000-0000-4000-8000-0000000000e1'),
+      subsets: [{ addresses: [{ ip: apiserverIP }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
     },
-    subsets: [{ addresses: [{ ip: apiserverIP }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
+    slice: {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: meta({ 'kubernetes.io/service-name': 'kubernetes' }, '00000000-0000-4000-8000-0000000000e2'),
+      addressType: 'IPv4',
+      endpoints: [{ addresses: [apiserverIP], conditions: { ready: true } }],
+      ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
+    },
   };
 }

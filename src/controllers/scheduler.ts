@@ -1,5 +1,6 @@
 // The scheduler, reduced to what a simulated cluster needs: spread pods across nodes.
 import type { Pod } from '../api/types.js';
+import { cidrContains, parseCIDR, parseIPv4 } from '../allocators/ipv4.js';
 import { isPodTerminal } from './common.js';
 
 /** A node as the cluster settings describe it. */
@@ -25,6 +26,10 @@ export interface ClusterSettings {
 export function schedulePod(pod: Pod, nodes: ClusterNode[], pods: Pod[]): string | undefined {
   if (pod.spec.nodeName) return pod.spec.nodeName;
   if (nodes.length === 0) return undefined;
+  // A pod whose IP was pinned in its manifest lands on the node whose range holds that IP.
+  const pinned = pod.status?.podIP;
+  const owner = pinned ? nodes.find((n) => inCIDR(pinned, n.podCIDR)) : undefined;
+  if (owner) return owner.name;
   const load = new Map<string, number>(nodes.map((n) => [n.name, 0]));
   for (const p of pods) {
     const n = p.spec.nodeName;
@@ -33,6 +38,16 @@ export function schedulePod(pod: Pod, nodes: ClusterNode[], pods: Pod[]): string
   return [...nodes]
     .sort((a, b) => load.get(a.name)! - load.get(b.name)! || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0]
     .name;
+}
+
+function inCIDR(ip: string, cidr: string): boolean {
+  const n = parseIPv4(ip);
+  if (n === undefined || !cidr) return false;
+  try {
+    return cidrContains(parseCIDR(cidr), n);
+  } catch {
+    return false;
+  }
 }
 
 const samePod = (a: Pod, b: Pod): boolean =>

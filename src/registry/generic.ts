@@ -2,7 +2,8 @@
 // with each kind's name rule, and the few spec rules svcctl's controllers rely on.
 import { type FieldError, FieldPath, invalid, required } from '../api/field.js';
 import type { ResourceType } from '../api/scheme.js';
-import type { Deployment, KubeObject, LabelSelector } from '../api/types.js';
+import type { Deployment, KubeObject, LabelSelector, Pod } from '../api/types.js';
+import { SIM_READY_ANNOTATION } from '../controllers/kubelet.js';
 import { type NameValidator, nameIsDNSLabel, nameIsDNSSubdomain } from '../api/validation/names.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from '../api/validation/objectmeta.js';
 
@@ -33,6 +34,17 @@ export function prepareGenericCreate(t: ResourceType, obj: KubeObject): void {
     obj.status = { phase: 'Active' };
   }
   if (t.kind === 'Deployment') defaultDeployment(obj as Deployment);
+  if (t.kind === 'Pod') pinReadiness(obj as Pod);
+}
+
+/**
+ * A Pod applied with a Ready condition in its status keeps that readiness: tutorials and tests pin
+ * it this way. It is recorded as the simulated kubelet's override (what `sim ready` sets).
+ */
+function pinReadiness(pod: Pod): void {
+  const ready = pod.status?.conditions?.find((c) => c.type === 'Ready');
+  if (!ready || pod.metadata.annotations?.[SIM_READY_ANNOTATION]) return;
+  pod.metadata.annotations = { ...pod.metadata.annotations, [SIM_READY_ANNOTATION]: ready.status === 'True' ? 'true' : 'false' };
 }
 
 function defaultDeployment(d: Deployment): void {
