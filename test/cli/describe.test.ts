@@ -4,8 +4,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { EndpointSlice, KubeObject, Service } from '../../src/api/types.js';
-import { describeService, formatEndpointSlices, tabbed } from '../../src/printers/describe/index.js';
+import type { Deployment, EndpointSlice, Endpoints, KubeObject, Node, Pod, ReplicaSet, Service } from '../../src/api/types.js';
+import {
+  describeDeployment,
+  describeEndpoints,
+  describeEndpointSlice,
+  describeNamespace,
+  describeNode,
+  describePod,
+  describeReplicaSet,
+  describeService,
+  formatEndpointSlices,
+  rfc1123z,
+  tabbed,
+} from '../../src/printers/describe/index.js';
 import { Sandbox } from '../helpers/run-cli.js';
 
 const fixtures = join(__dirname, '..', 'fixtures', 'describe');
@@ -76,5 +88,67 @@ describe('svcctl describe', () => {
     } finally {
       sb.dispose();
     }
+  });
+});
+
+// Workload kinds: test/fixtures/describe/record-workloads.sh over workloads.yaml, recorded with TZ=UTC.
+// `@now-300s` stands for NOW - 300s, with NOW the clock the node describer is given.
+process.env.TZ = 'UTC';
+const NOW = new Date('2025-01-01T00:00:00Z');
+const atNow = (v: unknown): unknown => {
+  if (Array.isArray(v)) return v.map(atNow);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, atNow(x)]));
+  const m = typeof v === 'string' ? /^@now-(\d+)s$/.exec(v) : null;
+  return m ? new Date(NOW.getTime() - Number(m[1]) * 1000).toISOString().replace(/\.\d+Z$/, 'Z') : v;
+};
+const workloads = parseAllDocuments(readFileSync(join(fixtures, 'workloads.yaml'), 'utf8')).map((d) => atNow(d.toJS()) as KubeObject);
+const ofKind = <T extends KubeObject>(kind: string) => workloads.filter((o) => o.kind === kind) as T[];
+const named = <T extends KubeObject>(kind: string, name: string) => ofKind<T>(kind).find((o) => o.metadata.name === name)!;
+const pods = ofKind<Pod>('Pod');
+const replicaSets = ofKind<ReplicaSet>('ReplicaSet');
+const leaseOf = (node: string) => {
+  const l = workloads.find((o) => o.kind === 'Lease' && o.metadata.name === node) as { spec: { holderIdentity?: string; renewTime?: string } } | undefined;
+  return l ? { holderIdentity: l.spec.holderIdentity, renewTime: l.spec.renewTime } : undefined;
+};
+const onNode = (node: string) => pods.filter((p) => p.spec.nodeName === node && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+const matching = (rs: ReplicaSet) => pods.filter((p) => Object.entries(rs.spec.selector.matchLabels ?? {}).every(([k, v]) => p.metadata.labels?.[k] === v));
+
+const golden: { name: string; got: () => string }[] = [
+  { name: 'pod-ready', got: () => describePod(named<Pod>('Pod', 'api-7d9f8c6b5-abcde')) },
+  { name: 'pod-unready', got: () => describePod(named<Pod>('Pod', 'api-7d9f8c6b5-fghij')) },
+  { name: 'pod-pending', got: () => describePod(named<Pod>('Pod', 'lonely')) },
+  { name: 'ep-api', got: () => describeEndpoints(named<Endpoints>('Endpoints', 'api')) },
+  { name: 'ep-empty', got: () => describeEndpoints(named<Endpoints>('Endpoints', 'empty')) },
+  { name: 'deploy-api', got: () => describeDeployment(named<Deployment>('Deployment', 'api'), replicaSets) },
+  { name: 'rs-new', got: () => describeReplicaSet(named<ReplicaSet>('ReplicaSet', 'api-7d9f8c6b5'), matching(named<ReplicaSet>('ReplicaSet', 'api-7d9f8c6b5'))) },
+  { name: 'rs-old', got: () => describeReplicaSet(named<ReplicaSet>('ReplicaSet', 'api-5c4b3a291'), matching(named<ReplicaSet>('ReplicaSet', 'api-5c4b3a291'))) },
+  { name: 'node-1', got: () => describeNode(named<Node>('Node', 'node-1'), onNode('node-1'), leaseOf('node-1'), NOW) },
+  { name: 'node-2', got: () => describeNode(named<Node>('Node', 'node-2'), onNode('node-2'), leaseOf('node-2'), NOW) },
+  {
+    name: 'ns-default',
+    got: () => describeNamespace({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' }, status: { phase: 'Active' } }),
+  },
+  { name: 'eps-api', got: () => describeEndpointSlice(named<EndpointSlice>('EndpointSlice', 'api-x7k2p')) },
+  { name: 'eps-bare', got: () => describeEndpointSlice(named<EndpointSlice>('EndpointSlice', 'bare')) },
+];
+
+describe('workload describers match kubectl describe', () => {
+  it('records every fixture', () => {
+    const outs = readdirSync(fixtures).filter((f) => f.endsWith('.out') && !f.startsWith('svc-'));
+    expect(outs.sort()).toEqual(golden.map((g) => `${g.name}.out`).sort());
+  });
+  it.each(golden)('$name', ({ name, got }) => {
+    expect(readFileSync(join(fixtures, `${name}.err`), 'utf8')).toBe('');
+    expect(got()).toBe(readFileSync(join(fixtures, `${name}.out`), 'utf8'));
+  });
+});
+
+describe('rfc1123z', () => {
+  it.each([
+    { name: 'UTC', iso: '2024-05-01T10:02:01Z', want: 'Wed, 01 May 2024 10:02:01 +0000' },
+    { name: 'fraction dropped', iso: '2024-12-31T23:59:59.900Z', want: 'Tue, 31 Dec 2024 23:59:59 +0000' },
+    { name: 'absent is Go zero time', iso: undefined, want: 'Mon, 01 Jan 0001 00:00:00 +0000' },
+  ])('$name', ({ iso, want }) => {
+    expect(rfc1123z(iso)).toBe(want);
   });
 });

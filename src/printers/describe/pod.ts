@@ -1,0 +1,71 @@
+// kubectl describe pod (pkg/describe/describe.go describePod, kubectl 1.32).
+import type { Container, Pod } from '../../api/types.js';
+import { controlledBy, NO_EVENTS, rfc1123z, tolerationsMultiline, type Toleration } from './common.js';
+import { describeContainers, describeVolumes, type ContainerStatus } from './containers.js';
+import { annotationsMultiline, labelsMultiline, tabbed } from './tabbed.js';
+
+type Resources = { requests?: Record<string, unknown>; limits?: Record<string, unknown> };
+
+/**
+ * qos.GetPodQOS, simplified: the stored status.qosClass if set; BestEffort when no container asks for
+ * cpu or memory; Guaranteed when every container limits both and requests equal limits; else Burstable.
+ */
+export function podQOS(pod: Pod): string {
+  if (typeof pod.status?.qosClass === 'string' && pod.status.qosClass) return pod.status.qosClass;
+  const all: Container[] = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
+  const res = all.map((c) => (c.resources as Resources | undefined) ?? {});
+  const pick = (r: Record<string, unknown> | undefined) => Object.entries(r ?? {}).filter(([k]) => k === 'cpu' || k === 'memory');
+  if (res.every((r) => pick(r.requests).length === 0 && pick(r.limits).length === 0)) return 'BestEffort';
+  const guaranteed = res.every((r) => {
+    const limits = Object.fromEntries(pick(r.limits));
+    if (!('cpu' in limits) || !('memory' in limits)) return false;
+    return pick(r.requests).every(([k, v]) => String(limits[k]) === String(v));
+  });
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+/** The text of `kubectl describe pod` (no Events stored: `Events: <none>`). */
+export function describePod(pod: Pod): string {
+  const s = pod.spec;
+  const st = pod.status ?? {};
+  let t = `Name:\t${pod.metadata.name}\n`;
+  t += `Namespace:\t${pod.metadata.namespace ?? ''}\n`;
+  if (typeof s.priority === 'number') t += `Priority:\t${s.priority}\n`;
+  if (s.priorityClassName) t += `Priority Class Name:\t${String(s.priorityClassName)}\n`;
+  if (s.runtimeClassName) t += `Runtime Class Name:\t${String(s.runtimeClassName)}\n`;
+  if (s.serviceAccountName) t += `Service Account:\t${String(s.serviceAccountName)}\n`;
+  t += s.nodeName ? `Node:\t${s.nodeName}/${st.hostIP ?? ''}\n` : 'Node:\t<none>\n';
+  if (st.startTime) t += `Start Time:\t${rfc1123z(st.startTime)}\n`;
+  t += labelsMultiline('Labels', pod.metadata.labels);
+  t += annotationsMultiline('Annotations', pod.metadata.annotations);
+  if (pod.metadata.deletionTimestamp && st.phase !== 'Failed' && st.phase !== 'Succeeded') {
+    // kubectl prints the time since deletion; svcctl deletes at once, so this is rare.
+    t += `Status:\tTerminating\n`;
+  } else {
+    t += `Status:\t${st.phase ?? ''}\n`;
+  }
+  if (st.reason) t += `Reason:\t${String(st.reason)}\n`;
+  if (st.message) t += `Message:\t${String(st.message)}\n`;
+  t += `IP:\t${st.podIP ?? ''}\n`;
+  t += st.podIPs?.length ? 'IPs:\n' + st.podIPs.map((p) => `  IP:\t${p.ip}\n`).join('') : 'IPs:\t<none>\n';
+  const owner = controlledBy(pod);
+  if (owner) t += `Controlled By:\t${owner}\n`;
+  if (st.nominatedNodeName) t += `NominatedNodeName:\t${String(st.nominatedNodeName)}\n`;
+  if (s.initContainers?.length) t += describeContainers('Init Containers', s.initContainers, st.initContainerStatuses as ContainerStatus[] | undefined, '');
+  t += describeContainers('Containers', s.containers, (st.containerStatuses as ContainerStatus[] | undefined) ?? [], '');
+  const gates = (s.readinessGates as { conditionType: string }[] | undefined) ?? [];
+  if (gates.length) {
+    t += 'Readiness Gates:\n  Type\tStatus\n';
+    for (const g of gates) t += `  ${g.conditionType} \t${st.conditions?.find((c) => c.type === g.conditionType)?.status ?? '<none>'} \n`;
+  }
+  if (st.conditions?.length) {
+    t += 'Conditions:\n  Type\tStatus\n';
+    for (const c of st.conditions) t += `  ${c.type} \t${c.status} \n`;
+  }
+  t += describeVolumes(s.volumes as { name: string }[] | undefined, '');
+  t += `QoS Class:\t${podQOS(pod)}\n`;
+  t += labelsMultiline('Node-Selectors', s.nodeSelector as Record<string, string> | undefined);
+  t += tolerationsMultiline('', 'Tolerations', s.tolerations as Toleration[] | undefined);
+  t += NO_EVENTS;
+  return tabbed(t);
+}
