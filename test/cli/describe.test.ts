@@ -152,3 +152,38 @@ describe('rfc1123z', () => {
     expect(rfc1123z(iso)).toBe(want);
   });
 });
+
+describe('svcctl describe workloads (wiring)', () => {
+  const deploy = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {app: api}\n  template:\n    metadata:\n      labels: {app: api}\n    spec:\n      containers:\n      - name: api\n        image: nginx\n';
+  it('describes each kind with its related objects', async () => {
+    const sb = new Sandbox();
+    try {
+      const applied = await sb.run(['apply', '-f', '-'], { stdin: deploy });
+      expect(applied.stderr).toBe('');
+      const d = await sb.run(['describe', 'deploy', 'api']);
+      expect(d.stderr).toBe('');
+      expect(d.stdout).toMatch(/\nOldReplicaSets: +<none>\nNewReplicaSet: +api-[a-z0-9]+ \(2\/2 replicas created\)\nEvents: +<none>\n$/);
+      const rsName = /NewReplicaSet: +(api-[a-z0-9]+)/.exec(d.stdout)![1];
+      const rs = await sb.run(['describe', `replicaset/${rsName}`]);
+      expect(rs.stdout).toContain('\nControlled By:  Deployment/api\n');
+      expect(rs.stdout).toMatch(/\nPods Status: +2 Running \/ 0 Waiting \/ 0 Succeeded \/ 0 Failed\n/);
+      const ns = await sb.run(['describe', 'ns', 'default']);
+      expect(ns.stdout).toMatch(/\nStatus: +Active\n\nNo resource quota.\n\nNo LimitRange resource.\n$/);
+      const podNames = (await sb.run(['get', 'pods', '-o', 'name'])).stdout.trim().split('\n');
+      const pod = await sb.run(['describe', podNames[0]]);
+      expect(pod.stderr).toBe('');
+      expect(pod.stdout).toContain(`\nControlled By:  ReplicaSet/${rsName}\n`);
+      const node = /\nNode: +([^/\n]+)\//.exec(pod.stdout)![1];
+      const n = await sb.run(['describe', 'node', node]);
+      expect(n.stderr).toBe('');
+      expect(n.stdout).toContain(`  HolderIdentity:  ${node}\n`);
+      expect(n.stdout).toContain(podNames[0].replace('pod/', ''));
+      const ep = await sb.run(['describe', 'ep', 'kubernetes']);
+      expect(ep.stdout.split('\n')[0]).toBe('Name:         kubernetes');
+      const missing = await sb.run(['describe', 'pod', 'nope']);
+      expect(missing.stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
+    } finally {
+      sb.dispose();
+    }
+  });
+});

@@ -1,11 +1,21 @@
 // `svcctl describe TYPE NAME...` / `describe TYPE/NAME`: reads the objects (and what kubectl's
-// describer reads beside them) and prints src/printers/describe's text. Services only, for now.
+// describer reads beside them) and prints src/printers/describe's text.
+import { labelSelectorMatcher } from '../../api/labels.js';
 import { type ResourceType, qualifiedResource, resolveResourceArg, resourceByKind } from '../../api/scheme.js';
-import type { EndpointSlice, Service } from '../../api/types.js';
-import { openEngine } from '../../engine.js';
+import type { Deployment, EndpointSlice, Endpoints, KubeObject, Node, Pod, ReplicaSet, Service } from '../../api/types.js';
+import { type Engine, openEngine } from '../../engine.js';
 import { SvcctlError } from '../../errors.js';
+import {
+  describeDeployment,
+  describeEndpoints,
+  describeEndpointSlice,
+  describeNamespace,
+  describeNode,
+  describePod,
+  describeReplicaSet,
+} from '../../printers/describe/index.js';
 import { describeService } from '../../printers/describe/service.js';
-import { objectKey } from '../../store/keys.js';
+import { objectKey, typePrefix } from '../../store/keys.js';
 import type { Store } from '../../store/store.js';
 import type { CommandContext } from '../context.js';
 
@@ -22,7 +32,13 @@ function targets(args: string[]): { type: ResourceType; name: string }[] {
   return args.slice(1).map((name) => ({ type, name }));
 }
 
-async function describeOne(store: Store, type: ResourceType, namespace: string, name: string): Promise<string> {
+/** Objects of `kind` in `namespace` (all namespaces when undefined). */
+async function listKind<T extends KubeObject>(store: Store, kind: string, namespace?: string): Promise<T[]> {
+  return (await store.list(typePrefix(resourceByKind(kind)!, namespace))) as T[];
+}
+
+async function describeOne(engine: Engine, type: ResourceType, namespace: string, name: string): Promise<string> {
+  const store = engine.store;
   const obj = await store.get(objectKey(type, namespace, name));
   if (!obj) throw SvcctlError.notFound(qualifiedResource(type), name);
   if (type.kind === 'Service') {
@@ -31,6 +47,34 @@ async function describeOne(store: Store, type: ResourceType, namespace: string, 
     const slices = (await store.list(`/registry/${sliceType.storage}/${namespace}/`)) as EndpointSlice[];
     const mine = slices.filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === name);
     return describeService(obj as Service, mine);
+  }
+  switch (type.kind) {
+    case 'Pod':
+      return describePod(obj as Pod);
+    case 'Endpoints':
+      return describeEndpoints(obj as Endpoints);
+    case 'EndpointSlice':
+      return describeEndpointSlice(obj as EndpointSlice);
+    case 'Namespace':
+      // svcctl stores no ResourceQuota or LimitRange: the describer prints kubectl's "none" lines.
+      return describeNamespace(obj);
+    case 'Deployment':
+      return describeDeployment(obj as Deployment, await listKind<ReplicaSet>(store, 'ReplicaSet', namespace));
+    case 'ReplicaSet': {
+      const rs = obj as ReplicaSet;
+      const matches = labelSelectorMatcher(rs.spec.selector);
+      const pods = (await listKind<Pod>(store, 'Pod', namespace)).filter((p) => matches(p.metadata.labels));
+      return describeReplicaSet(rs, pods);
+    }
+    case 'Node': {
+      // kubectl: spec.nodeName=NAME, status.phase!=Succeeded, status.phase!=Failed, all namespaces.
+      const pods = (await listKind<Pod>(store, 'Pod')).filter(
+        (p) => p.spec.nodeName === name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed',
+      );
+      // The simulated kubelet holds its node's Lease and renews it continuously.
+      const lease = { holderIdentity: name, renewTime: engine.now().toISOString() };
+      return describeNode(obj as Node, pods, lease, engine.now());
+    }
   }
   throw SvcctlError.plain(`svcctl cannot describe ${qualifiedResource(type)} yet`);
 }
@@ -41,7 +85,7 @@ export async function runDescribe(ctx: CommandContext, args: string[]): Promise<
   const engine = await openEngine(await ctx.openStore(), ctx.now, ctx.random);
   let first = true;
   for (const { type, name } of list) {
-    const text = await describeOne(engine.store, type, ctx.namespace, name);
+    const text = await describeOne(engine, type, ctx.namespace, name);
     if (!first) ctx.io.stdout.write('\n\n');
     first = false;
     ctx.io.stdout.write(text);
