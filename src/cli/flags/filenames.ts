@@ -14,9 +14,21 @@ export async function loadManifests(ctx: CommandContext, filenames: string[], re
   const { expandFilenames, readSource } = await import('../../api/files.js');
   const { decodeManifests } = await import('../../api/decode.js');
   const { resolve } = await import('node:path');
-  const abs = filenames.map((f) => (f === '-' ? f : resolve(ctx.io.cwd, f)));
-  const display = new Map(abs.map((a, i) => [a, filenames[i]]));
-  const files = await expandFilenames(abs, { recursive });
+  const display = new Map<string, string>();
+  const files: string[] = [];
+  // Every path must exist before anything is applied, as kubectl's builder checks them first.
+  for (const f of filenames) {
+    const abs = f === '-' ? f : resolve(ctx.io.cwd, f);
+    display.set(abs, f);
+    try {
+      files.push(...(await expandFilenames([abs], { recursive })));
+    } catch (err) {
+      if (err instanceof SvcctlError && /does not exist/.test(err.message)) {
+        throw SvcctlError.plain(`the path "${f}" does not exist`);
+      }
+      throw err;
+    }
+  }
   const docs: DecodedDoc[] = [];
   const errors: SvcctlError[] = [];
   for (const file of files) {

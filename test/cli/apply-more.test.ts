@@ -1,0 +1,159 @@
+// apply/delete details: dry runs, output formats, stdin and Lists, namespaces, and hostile input.
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Sandbox } from '../helpers/run-cli.js';
+
+const BAD = join(__dirname, '..', 'fixtures', 'manifests', 'bad');
+const svc = (name: string, ns?: string) =>
+  `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n${ns ? `  namespace: ${ns}\n` : ''}spec:\n  ports:\n  - port: 80\n`;
+
+let sb: Sandbox;
+beforeEach(() => {
+  sb = new Sandbox();
+});
+afterEach(() => sb.dispose());
+
+function file(name: string, text: string): string {
+  const f = join(sb.state, name);
+  writeFileSync(f, text);
+  return f;
+}
+
+async function serviceNames(): Promise<string> {
+  return (await sb.run(['get', 'svc', '-A', '-o', 'name'])).stdout;
+}
+
+describe('dry runs', () => {
+  it.each([
+    { mode: 'client', line: 'service/web created (dry run)\n' },
+    { mode: 'server', line: 'service/web created (server dry run)\n' },
+  ])('--dry-run=$mode prints what would happen and stores nothing', async ({ mode, line }) => {
+    const f = file('web.yaml', svc('web'));
+    const r = await sb.run(['apply', '-f', f, `--dry-run=${mode}`]);
+    expect(r).toEqual({ exitCode: 0, stdout: line, stderr: '' });
+    expect(await serviceNames()).toBe('service/kubernetes\n');
+  });
+
+  it('--dry-run=server still validates and allocates, then rolls back', async () => {
+    const f = file('web.yaml', svc('web'));
+    const r = await sb.run(['apply', '-f', f, '--dry-run=server', '-o', 'json']);
+    expect(JSON.parse(r.stdout).spec.clusterIP).toMatch(/^10\./);
+    const bad = file('bad.yaml', svc('web').replace('port: 80', 'port: 0'));
+    expect((await sb.run(['apply', '-f', bad, '--dry-run=server'])).exitCode).toBe(1);
+    expect(await serviceNames()).toBe('service/kubernetes\n');
+  });
+});
+
+describe('output of apply', () => {
+  it('-o name prints kind/name', async () => {
+    const r = await sb.run(['apply', '-f', file('web.yaml', svc('web')), '-o', 'name']);
+    expect(r.stdout).toBe('service/web\n');
+  });
+
+  it('-o yaml prints the stored object, allocations included', async () => {
+    const r = await sb.run(['apply', '-f', file('web.yaml', svc('web')), '-o', 'yaml']);
+    expect(r.stdout).toMatch(/^apiVersion: v1\nkind: Service\nmetadata:\n  annotations:\n    kubectl.kubernetes.io\/last-applied-configuration: \|\n/);
+    expect(r.stdout).toMatch(/\n  clusterIP: 10\.\d+\.\d+\.\d+\n/);
+    expect(r.stdout).toContain('\n  resourceVersion: "');
+  });
+});
+
+describe('reading manifests', () => {
+  it('reads stdin with -f -', async () => {
+    const r = await sb.run(['apply', '-f', '-'], { stdin: svc('from-stdin') });
+    expect(r.stdout).toBe('service/from-stdin created\n');
+  });
+
+  it('expands kind: List into its items', async () => {
+    const list = `apiVersion: v1\nkind: List\nitems:\n- ${svc('a').trimEnd().replace(/\n/g, '\n  ')}\n- ${svc('b').trimEnd().replace(/\n/g, '\n  ')}\n`;
+    const r = await sb.run(['apply', '-f', file('list.yaml', list)]);
+    expect(r.stdout).toBe('service/a created\nservice/b created\n');
+  });
+
+  it('needs -f', async () => {
+    const r = await sb.run(['apply']);
+    expect(r).toEqual({ exitCode: 1, stdout: '', stderr: 'error: must specify one of -f and -k\n' });
+  });
+
+  it('names a missing path', async () => {
+    const r = await sb.run(['apply', '-f', 'no/such/file.yaml']);
+    expect(r.stderr).toBe('error: the path "no/such/file.yaml" does not exist\n');
+    expect(r.exitCode).toBe(1);
+  });
+
+  // Every hostile or broken file: one clear line per problem, exit 1, no stack trace, nothing stored.
+  it.each(readdirSync(BAD).filter((f) => f !== 'second-doc-bad.yaml'))('refuses %s cleanly', async (name) => {
+    const r = await sb.run(['apply', '-f', join(BAD, name)]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
+    expect(r.stderr).toContain(name);
+    expect(await serviceNames()).toBe('service/kubernetes\n');
+  });
+
+  it('goes on past a broken document to the next ones', async () => {
+    const r = await sb.run(['apply', '-f', join(BAD, 'second-doc-bad.yaml')]);
+    expect(r.exitCode).toBe(1);
+    // The fixture's Services have no ports: the documents around the broken one reach validation.
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      'The Service "first" is invalid: spec.ports: Required value',
+      expect.stringMatching(/^error: error parsing .*second-doc-bad\.yaml:9:1: /),
+      'The Service "third" is invalid: spec.ports: Required value',
+    ]);
+  });
+});
+
+describe('delete', () => {
+  it('deletes what a file names, and says which are missing', async () => {
+    const f = file('two.yaml', `${svc('a')}---\n${svc('b')}`);
+    await sb.run(['apply', '-f', f]);
+    await sb.run(['delete', 'svc', 'b']);
+    const r = await sb.run(['delete', '-f', f]);
+    expect(r.stdout).toBe('service "a" deleted\n');
+    expect(r.stderr).toBe(`Error from server (NotFound): error when deleting "${f}": services "b" not found\n`);
+    expect(r.exitCode).toBe(1);
+    expect((await sb.run(['delete', '-f', f, '--ignore-not-found'])).exitCode).toBe(0);
+  });
+
+  it('needs a name or a selector', async () => {
+    expect((await sb.run(['delete', 'svc'])).stderr).toBe('error: resource(s) were provided, but no name was specified\n');
+  });
+
+  it('deletes by label selector', async () => {
+    await sb.run(['apply', '-f', file('l.yaml', svc('a').replace('name: a', 'name: a\n  labels:\n    tier: x'))]);
+    const r = await sb.run(['delete', 'svc', '-l', 'tier=x']);
+    expect(r.stdout).toBe('service "a" deleted\n');
+  });
+
+  it('deleting a namespace deletes its objects and frees their addresses', async () => {
+    expect((await sb.run(['create', 'namespace', 'shop'])).stdout).toBe('namespace/shop created\n');
+    await sb.run(['apply', '-f', file('s.yaml', svc('web', 'shop').replace('  ports:', '  clusterIP: 10.96.5.5\n  ports:'))]);
+    expect((await sb.run(['delete', 'ns', 'shop'])).stdout).toBe('namespace "shop" deleted\n');
+    expect(await serviceNames()).toBe('service/kubernetes\n');
+    const again = file('d.yaml', svc('web').replace('  ports:', '  clusterIP: 10.96.5.5\n  ports:'));
+    expect((await sb.run(['apply', '-f', again])).stdout).toBe('service/web created\n');
+  });
+
+  it('never deletes the default namespace', async () => {
+    const r = await sb.run(['delete', 'ns', 'default']);
+    expect(r.stderr).toBe('Error from server (Forbidden): namespaces "default" is forbidden: this namespace may not be deleted\n');
+  });
+});
+
+describe('namespaces on apply', () => {
+  it('puts objects without a namespace into -n', async () => {
+    await sb.run(['create', 'ns', 'shop']);
+    await sb.run(['apply', '-f', file('w.yaml', svc('web')), '-n', 'shop']);
+    expect((await sb.run(['get', 'svc', '-n', 'shop', '-o', 'name'])).stdout).toBe('service/web\n');
+  });
+
+  it('refuses an object whose namespace contradicts -n', async () => {
+    await sb.run(['create', 'ns', 'shop']);
+    const r = await sb.run(['apply', '-f', file('w.yaml', svc('web', 'default')), '-n', 'shop']);
+    expect(r.stderr).toBe(
+      `error: the namespace from the provided object "default" does not match the namespace "shop". You must pass '--namespace=default' to perform this operation.\n`,
+    );
+  });
+});
