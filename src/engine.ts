@@ -30,6 +30,11 @@ class DryRunRollback<T> extends Error {
 export interface WriteOptions {
   /** Run everything, then roll back: kubectl's --dry-run=server. */
   dryRun?: boolean;
+  /**
+   * Resync every object instead of only what `fn` changed (time-driven work such as `sim advance`).
+   * A write whose `fn` makes no registry call at all resyncs too.
+   */
+  resync?: boolean;
 }
 
 /**
@@ -41,7 +46,7 @@ export async function write<T>(engine: Engine, fn: (reg: Registry) => Promise<T>
     return await engine.store.transaction(async (tx) => {
       const reg = new Registry(tx, { cluster: engine.cluster, now: engine.now, random: engine.random });
       const result = await fn(reg);
-      await reconcile(reg, engine);
+      await reconcile(reg, engine, opts.resync === true || reg.calls === 0);
       await reg.flush();
       if (opts.dryRun) throw new DryRunRollback(result);
       return result;
@@ -52,14 +57,18 @@ export async function write<T>(engine: Engine, fn: (reg: Registry) => Promise<T>
   }
 }
 
-/** Runs the controllers inside the registry's transaction until they reach a fixpoint. */
-async function reconcile(reg: Registry, engine: Engine): Promise<void> {
+/**
+ * Runs the controllers inside the registry's transaction until they reach a fixpoint: from what the
+ * registry changed, or (resync) over every object.
+ */
+async function reconcile(reg: Registry, engine: Engine, resync: boolean): Promise<void> {
   const { runControllers } = await import('./controllers/runner.js');
   const nodes = (await reg.tx.list('/registry/minions/')) as Node[];
   await runControllers(reg.tx, {
     now: engine.now(),
     random: engine.random,
     deleted: reg.deleted,
+    ...(resync ? {} : { changed: reg.changed, previous: reg.previous }),
     cluster: {
       clusterDomain: engine.cluster.clusterDomain,
       lbPool: engine.cluster.lbPool,

@@ -2,31 +2,46 @@
 // the level-triggered controllers of a real control plane settle after a write.
 import { resourceByKind, type ResourceType } from '../api/scheme.js';
 import type { Deployment, EndpointSlice, Endpoints, KubeObject, Pod, ReplicaSet, Service } from '../api/types.js';
-import { objectKey, typePrefix } from '../store/keys.js';
-import { StoreError, type StoreTxn } from '../store/store.js';
-import { controllerOf, deepEqual, timestamp, type Plan } from './common.js';
+import { typePrefix } from '../store/keys.js';
+import type { StoreTxn } from '../store/store.js';
+import { controllerOf, deepEqual } from './common.js';
 import { reconcileDeployment } from './deployment.js';
 import { reconcileEndpoints } from './endpoints.js';
 import { ENDPOINTSLICE_CONTROLLER, LABEL_MANAGED_BY, LABEL_SERVICE_NAME, reconcileEndpointSlices } from './endpointslice.js';
 import { kubeletSync } from './kubelet.js';
 import { MIRRORING_CONTROLLER, reconcileMirroredSlices } from './mirroring.js';
-import { generateName, type Random } from './names.js';
+import type { Random } from './names.js';
 import { reconcileReplicaSet } from './replicaset.js';
 import { schedulePod, type ClusterSettings } from './scheduler.js';
 import { reconcileLoadBalancers } from './loadbalancer.js';
+import { LoadBalancerState } from './lb-state.js';
+import { NodeIPs } from './node-ips.js';
+import { runTargeted } from './targeted.js';
+import { Writer } from './writer.js';
 
 export interface RunOptions {
   now: Date;
   random: Random;
   cluster: ClusterSettings;
+  /**
+   * Objects the caller created or updated in this transaction (new versions). When given, the run is
+   * targeted: only what these, `deleted`, and the controllers' own writes concern is reconciled.
+   * When absent, every object is resynced (lint's scratch store, `sim advance`).
+   */
+  changed?: KubeObject[];
   /** Objects the caller deleted in this transaction (a deleted Service takes its Endpoints along). */
   deleted?: KubeObject[];
-  /** Guard against controllers that never settle. Default 20. */
+  /** Old versions of the updated objects among `changed` (targeted mode). */
+  previous?: KubeObject[];
+  /**
+   * Guard against controllers that never settle. Default 20 rounds (a targeted round runs each
+   * controller stage over the keys waiting for it).
+   */
   maxIterations?: number;
 }
 
 export interface RunResult {
-  /** Rounds run, the last one writing nothing when converged. */
+  /** Rounds run, the last one writing nothing when converged (targeted: keys reconciled). */
   iterations: number;
   /** Objects created, updated or deleted in total. */
   writes: number;
@@ -34,73 +49,8 @@ export interface RunResult {
 }
 
 const type = (kind: string): ResourceType => resourceByKind(kind)!;
-const keyOf = (o: KubeObject): string => objectKey(type(o.kind), o.metadata.namespace, o.metadata.name ?? '');
 
-/** A random RFC 4122 version 4 UUID, as the apiserver gives every new object. */
-export function newUID(random: Random): string {
-  const h = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
-  h[12] = '4';
-  h[16] = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
-  const s = h.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-}
-
-/** Writes plans into the transaction, doing what the apiserver does on create and update. */
-class Writer {
-  writes = 0;
-  constructor(
-    private readonly tx: StoreTxn,
-    private readonly opts: RunOptions,
-  ) {}
-
-  async create(obj: KubeObject): Promise<void> {
-    const o = JSON.parse(JSON.stringify(obj)) as KubeObject;
-    o.metadata.uid ??= newUID(this.opts.random);
-    o.metadata.creationTimestamp ??= timestamp(this.opts.now);
-    if (o.kind === 'Deployment' || o.kind === 'ReplicaSet') o.metadata.generation ??= 1;
-    delete o.metadata.resourceVersion;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.tx.create(keyOf(o), o);
-        break;
-      } catch (e) {
-        // A generated name that is taken gets another suffix, as the apiserver's retry does.
-        if (!(e instanceof StoreError) || e.code !== 'AlreadyExists' || !o.metadata.generateName || attempt > 8) throw e;
-        o.metadata.name = generateName(o.metadata.generateName, this.opts.random);
-      }
-    }
-    this.writes++;
-  }
-
-  async update(obj: KubeObject): Promise<void> {
-    const key = keyOf(obj);
-    const cur = await this.tx.get(key);
-    if (!cur) return; // deleted meanwhile: the next round recomputes
-    const o = JSON.parse(JSON.stringify(obj)) as KubeObject;
-    // Identity fields always come from storage; a spec change bumps generation.
-    o.metadata.uid = cur.metadata.uid;
-    o.metadata.creationTimestamp = cur.metadata.creationTimestamp;
-    if (cur.metadata.generation !== undefined) {
-      o.metadata.generation = deepEqual(o.spec, cur.spec) ? cur.metadata.generation : cur.metadata.generation + 1;
-    }
-    delete o.metadata.resourceVersion;
-    if (deepEqual({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } }, { ...cur, metadata: { ...cur.metadata, resourceVersion: undefined } })) {
-      return;
-    }
-    await this.tx.put(key, o);
-    this.writes++;
-  }
-
-  async delete(obj: KubeObject): Promise<void> {
-    if (await this.tx.delete(keyOf(obj))) this.writes++;
-  }
-
-  async apply(plan: Plan): Promise<void> {
-    for (const o of plan.delete) await this.delete(o);
-    for (const o of plan.update) await this.update(o);
-    for (const o of plan.create) await this.create(o);
-  }
-}
+export { newUID } from './writer.js';
 
 async function list<T extends KubeObject>(tx: StoreTxn, kind: string): Promise<T[]> {
   return (await tx.list(typePrefix(type(kind)))) as T[];
@@ -207,18 +157,30 @@ async function runEndpoints(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<
 
 /**
  * Runs the controllers (garbage collector, Deployment, ReplicaSet, scheduler + kubelet,
- * Endpoints, EndpointSlice, EndpointSlice mirroring) round after round inside `tx` until a round
- * writes nothing, or maxIterations rounds ran (converged false). Each round lists every object of
- * the kinds involved: cost O(rounds x objects), fine for a simulated cluster; a later version can
- * start from the keys that changed.
+ * Endpoints, EndpointSlice, EndpointSlice mirroring, LoadBalancer) inside `tx` until nothing is
+ * left to do. With `opts.changed` the run is targeted (see runTargeted: cost follows the change);
+ * without it every round lists every object of the kinds involved until a round writes nothing, or
+ * maxIterations rounds ran (converged false), and the stored pod-address and load-balancer ranges
+ * are rebuilt from what is there.
  */
 export async function runControllers(tx: StoreTxn, opts: RunOptions): Promise<RunResult> {
+  const maxIterations = opts.maxIterations ?? 20;
+  if (opts.changed) {
+    return runTargeted(tx, { ...opts, changed: opts.changed, deleted: opts.deleted ?? [], previous: opts.previous ?? [], maxIterations });
+  }
+  const result = await runFull(tx, opts, maxIterations);
+  // The targeted mode's indexes, repaired from the full picture (writes only what differs).
+  await NodeIPs.fromPods(opts.cluster.nodes, await list<Pod>(tx, 'Pod')).save(tx);
+  await LoadBalancerState.fromServices(await list<Service>(tx, 'Service'), opts.cluster.lbPool ?? '').save(tx);
+  return result;
+}
+
+async function runFull(tx: StoreTxn, opts: RunOptions, max: number): Promise<RunResult> {
   const w = new Writer(tx, opts);
   // A deleted Service takes its Endpoints along (syncService's not-found branch).
   for (const o of opts.deleted ?? []) {
     if (o.kind === 'Service') await w.delete({ apiVersion: 'v1', kind: 'Endpoints', metadata: { name: o.metadata.name, namespace: o.metadata.namespace } });
   }
-  const max = opts.maxIterations ?? 20;
   for (let i = 1; i <= max; i++) {
     const before = w.writes;
     await collectGarbage(tx, w);

@@ -25,6 +25,12 @@ export class Registry {
   private allocations?: Promise<Allocations>;
   /** What this transaction deleted, for the controllers' clean-up. */
   readonly deleted: KubeObject[] = [];
+  /** What this transaction created or updated (stored versions), for the controllers to start from. */
+  readonly changed: KubeObject[] = [];
+  /** The versions `changed` objects had before an update, for controllers that look at both. */
+  readonly previous: KubeObject[] = [];
+  /** Registry calls made, so the engine can tell a write that touched nothing (a clock tick). */
+  calls = 0;
 
   constructor(
     readonly tx: StoreTxn,
@@ -46,10 +52,12 @@ export class Registry {
   }
 
   async get(t: ResourceType, namespace: string | undefined, name: string): Promise<KubeObject | undefined> {
+    this.calls++;
     return this.tx.get(objectKey(t, namespace, name));
   }
 
   async list(t: ResourceType, namespace?: string): Promise<KubeObject[]> {
+    this.calls++;
     return this.tx.list(typePrefix(t, namespace));
   }
 
@@ -69,6 +77,7 @@ export class Registry {
    * or AlreadyExists as the apiserver does. Returns the stored object.
    */
   async create(t: ResourceType, input: KubeObject): Promise<KubeObject> {
+    this.calls++;
     const obj = structuredClone(input);
     const meta = (obj.metadata ??= {});
     if (!t.namespaced) delete meta.namespace;
@@ -87,7 +96,9 @@ export class Registry {
       if (errs.length) throw SvcctlError.invalid(t.kind, meta.name ?? '', errs);
     }
     try {
-      return await this.tx.create(objectKey(t, meta.namespace, meta.name!), obj);
+      const stored = await this.tx.create(objectKey(t, meta.namespace, meta.name!), obj);
+      this.changed.push(stored);
+      return stored;
     } catch (err) {
       if (err instanceof StoreError && err.code === 'AlreadyExists') {
         throw SvcctlError.alreadyExists(qualifiedResource(t), meta.name!);
@@ -98,6 +109,7 @@ export class Registry {
 
   /** Replaces the stored object with `input` (an update, as PUT). Throws NotFound, Conflict, Invalid. */
   async update(t: ResourceType, input: KubeObject): Promise<KubeObject> {
+    this.calls++;
     const obj = structuredClone(input);
     const meta = obj.metadata;
     const key = objectKey(t, meta.namespace, meta.name!);
@@ -117,7 +129,10 @@ export class Registry {
       meta.generation = old.metadata.generation + (specChanged ? 1 : 0);
     }
     try {
-      return await this.tx.update(key, obj);
+      const stored = await this.tx.update(key, obj);
+      this.previous.push(old);
+      this.changed.push(stored);
+      return stored;
     } catch (err) {
       if (err instanceof StoreError && err.code === 'Conflict') {
         throw SvcctlError.conflict(
@@ -130,7 +145,13 @@ export class Registry {
 
   /** Writes an object a controller owns (status, derived objects), without the user-facing checks. */
   async putSystem(t: ResourceType, obj: KubeObject): Promise<KubeObject> {
-    return this.tx.put(objectKey(t, obj.metadata.namespace, obj.metadata.name!), obj);
+    this.calls++;
+    const key = objectKey(t, obj.metadata.namespace, obj.metadata.name!);
+    const old = await this.tx.get(key);
+    const stored = await this.tx.put(key, obj);
+    if (old) this.previous.push(old);
+    this.changed.push(stored);
+    return stored;
   }
 
   /**
@@ -138,6 +159,7 @@ export class Registry {
    * a Namespace takes everything in it, owners take their dependents. NotFound when absent.
    */
   async delete(t: ResourceType, namespace: string | undefined, name: string): Promise<KubeObject> {
+    this.calls++;
     const key = objectKey(t, namespace, name);
     const obj = await this.tx.get(key);
     if (!obj) throw SvcctlError.notFound(qualifiedResource(t), name);

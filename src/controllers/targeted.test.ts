@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import type { Deployment, EndpointSlice, Endpoints, KubeObject, Pod, ReplicaSet, Service } from '../api/types.js';
+import { MemoryStore } from '../store/memory.js';
+import type { StoreTxn } from '../store/store.js';
+import { isPodReady } from './common.js';
+import { seededRandom } from './names.js';
+import { POD_IP_RANGE_PREFIX } from './node-ips.js';
+import { runControllers } from './runner.js';
+import type { ClusterSettings } from './scheduler.js';
+
+const cluster: ClusterSettings = {
+  clusterDomain: 'cluster.local',
+  lbPool: '192.168.49.240/30',
+  nodes: [
+    { name: 'node-1', podCIDR: '10.244.1.0/24', internalIP: '172.18.0.2' },
+    { name: 'node-2', podCIDR: '10.244.2.0/24', internalIP: '172.18.0.3' },
+    { name: 'node-3', podCIDR: '10.244.3.0/24', internalIP: '172.18.0.4' },
+  ],
+};
+
+const deployment = (name: string, replicas: number, ns = 'default'): Deployment => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name, namespace: ns, uid: `${ns}-${name}-uid`, generation: 1 },
+  spec: {
+    replicas,
+    selector: { matchLabels: { app: name } },
+    template: {
+      metadata: { labels: { app: name } },
+      spec: { containers: [{ name: 'c', image: 'nginx', ports: [{ name: 'http', containerPort: 80 }] }] },
+    },
+  },
+});
+
+const service = (name: string, app: string, ns = 'default', type?: string): Service => ({
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name, namespace: ns, uid: `${ns}-${name}-svc-uid` },
+  spec: { selector: { app }, clusterIP: '10.96.0.10', ports: [{ port: 80, targetPort: 'http', protocol: 'TCP' }], ...(type ? { type } : {}) },
+});
+
+/** What a step did, as the registry reports it. */
+interface Change {
+  changed: KubeObject[];
+  deleted: KubeObject[];
+  previous: KubeObject[];
+}
+type Step = (tx: StoreTxn) => Promise<Change>;
+
+const none = (): Change => ({ changed: [], deleted: [], previous: [] });
+const depKey = (n: string, ns = 'default') => `/registry/deployments/${ns}/${n}`;
+const svcKey = (n: string, ns = 'default') => `/registry/services/specs/${ns}/${n}`;
+
+const create = (...objs: [string, KubeObject][]): Step => async (tx) => {
+  const c = none();
+  for (const [k, o] of objs) c.changed.push(await tx.create(k, o));
+  return c;
+};
+const update = (key: string, fn: (o: KubeObject) => void): Step => async (tx) => {
+  const old = (await tx.get(key))!;
+  const o = structuredClone(old);
+  fn(o);
+  return { changed: [await tx.put(key, o)], previous: [old], deleted: [] };
+};
+const remove = (pick: (tx: StoreTxn) => Promise<string>): Step => async (tx) => {
+  const key = await pick(tx);
+  const old = (await tx.get(key))!;
+  await tx.delete(key);
+  return { changed: [], previous: [], deleted: [old] };
+};
+/** The pod on `node` with the lowest IP: the same pod in either mode, whatever its random name. */
+const podOn = (node: string) => async (tx: StoreTxn): Promise<string> => {
+  const pods = ((await tx.list('/registry/pods/default/')) as Pod[]).filter((p) => p.spec.nodeName === node);
+  pods.sort((a, b) => (a.status!.podIP! < b.status!.podIP! ? -1 : 1));
+  return `/registry/pods/default/${pods[0].metadata.name}`;
+};
+const relabelPodOn = (node: string, labels: Record<string, string>): Step => async (tx) => update(await podOn(node)(tx), (o) => (o.metadata.labels = labels))(tx);
+
+/** The cluster's state with random names left out. */
+async function summary(store: MemoryStore): Promise<Record<string, unknown>> {
+  const pods = (await store.list('/registry/pods/')) as Pod[];
+  const rss = (await store.list('/registry/replicasets/')) as ReplicaSet[];
+  const deps = (await store.list('/registry/deployments/')) as Deployment[];
+  const eps = (await store.list('/registry/services/endpoints/')) as Endpoints[];
+  const slices = (await store.list('/registry/endpointslices/')) as EndpointSlice[];
+  const svcs = (await store.list('/registry/services/specs/')) as Service[];
+  const ranges = await store.list(POD_IP_RANGE_PREFIX);
+  return {
+    pods: pods.map((p) => `${p.metadata.labels?.app} ${p.spec.nodeName} ${p.status?.podIP} ${p.status?.phase} ${isPodReady(p)}`).sort(),
+    replicaSets: rss.map((r) => `${r.metadata.name} ${r.spec.replicas} ${JSON.stringify(r.status)}`),
+    deployments: deps.map((d) => `${d.metadata.name} ${JSON.stringify(d.status)}`),
+    endpoints: eps.map((e) => `${e.metadata.name} ${(e.subsets ?? []).flatMap((s) => (s.addresses ?? []).map((a) => `${a.ip}@${a.nodeName}`)).sort().join(',')}`),
+    slices: slices
+      .map((s) => `${s.metadata.labels?.['kubernetes.io/service-name']} ${JSON.stringify(s.ports)} ${(s.endpoints ?? []).map((e) => `${e.addresses[0]}@${e.nodeName}:${e.conditions?.ready}`).sort().join(',')}`)
+      .sort(),
+    lb: svcs.map((s) => `${s.metadata.name} ${JSON.stringify(s.status ?? {})}`),
+    ranges: ranges.map((r) => `${r.metadata.name} ${(r as unknown as { data: string }).data}`),
+  };
+}
+
+/** Runs the steps against a fresh store, each followed by a targeted run or a full resync. */
+async function play(steps: Step[], targeted: boolean): Promise<{ store: MemoryStore; converged: boolean[] }> {
+  const store = new MemoryStore();
+  const random = seededRandom(7);
+  const now = new Date('2025-01-01T00:00:00Z');
+  const converged: boolean[] = [];
+  for (const step of steps) {
+    const r = await store.transaction(async (tx) => {
+      const c = await step(tx);
+      return runControllers(tx, targeted ? { now, random, cluster, ...c } : { now, random, cluster, deleted: c.deleted });
+    });
+    converged.push(r.converged);
+  }
+  return { store, converged };
+}
+
+const base = create([depKey('web'), deployment('web', 3)], [svcKey('web'), service('web', 'web')]);
+const scaleTo = (n: number): Step => update(depKey('web'), (o) => ((o as Deployment).spec.replicas = n));
+
+const cases: { name: string; steps: Step[] }[] = [
+  { name: 'deployment of 3 replicas + service', steps: [base] },
+  { name: 'pod deleted -> replaced', steps: [base, remove(podOn('node-1'))] },
+  { name: 'scale 3 -> 5 -> 1', steps: [base, scaleTo(5), scaleTo(1)] },
+  {
+    name: 'service selector change',
+    steps: [
+      base,
+      create([depKey('api'), deployment('api', 2)]),
+      update(svcKey('web'), (o) => ((o as Service).spec.selector = { app: 'api' })),
+    ],
+  },
+  { name: 'pod label change leaves the old service', steps: [base, relabelPodOn('node-2', { app: 'other' })] },
+  {
+    name: 'LoadBalancer address follows create, delete and type change',
+    steps: [
+      base,
+      create([svcKey('lb1'), service('lb1', 'web', 'default', 'LoadBalancer')], [svcKey('lb2'), service('lb2', 'web', 'default', 'LoadBalancer')]),
+      remove(async () => svcKey('lb1')),
+      update(svcKey('lb2'), (o) => {
+        (o as Service).spec.type = 'ClusterIP';
+        delete (o as Service).status;
+      }),
+      create([svcKey('lb3'), service('lb3', 'web', 'default', 'LoadBalancer')]),
+    ],
+  },
+  { name: 'deployment deleted takes its pods and endpoints', steps: [base, remove(async () => depKey('web'))] },
+];
+
+describe('runControllers targeted mode', () => {
+  it.each(cases)('$name: same end state as a full resync', async ({ steps }) => {
+    const full = await play(steps, false);
+    const targeted = await play(steps, true);
+    expect(targeted.converged.every(Boolean)).toBe(true);
+    expect(await summary(targeted.store)).toEqual(await summary(full.store));
+  });
+
+  it('the scenarios end where expected', async () => {
+    const sum = async (steps: Step[]) => summary((await play(steps, true)).store);
+    expect((await sum([base, scaleTo(5), scaleTo(1)])).slices).toEqual(['web [{"name":"","port":80,"protocol":"TCP"}] 10.244.1.2@node-1:true']);
+    const replaced = await sum([base, remove(podOn('node-1'))]);
+    expect(replaced.pods).toEqual(['web node-1 10.244.1.2 Running true', 'web node-2 10.244.2.2 Running true', 'web node-3 10.244.3.2 Running true']);
+    const lb = await sum(cases[5].steps);
+    expect(lb.lb).toEqual([
+      'lb2 {}',
+      'lb3 {"loadBalancer":{"ingress":[{"ip":"192.168.49.240","ipMode":"VIP"}]}}',
+      'web {}',
+    ]);
+    const relabelled = await sum(cases[4].steps);
+    expect(relabelled.pods).toEqual([
+      'other node-2 10.244.2.2 Running true',
+      'web node-1 10.244.1.2 Running true',
+      'web node-3 10.244.3.2 Running true',
+    ]);
+    expect(relabelled.endpoints).toEqual(['web 10.244.1.2@node-1,10.244.3.2@node-3']);
+  });
+});
+
+/** A transaction that records every prefix listed through it. */
+function recording(tx: StoreTxn, listed: string[]): StoreTxn {
+  return { ...tx, list: (prefix: string) => (listed.push(prefix), tx.list(prefix)) };
+}
+
+describe('runControllers targeted reads', () => {
+  async function twoNamespaces() {
+    const store = new MemoryStore();
+    const random = seededRandom(3);
+    const now = new Date('2025-01-01T00:00:00Z');
+    const run = (step: Step, listed?: string[]) =>
+      store.transaction(async (tx) => {
+        const t = listed ? recording(tx, listed) : tx;
+        return runControllers(t, { now, random, cluster, ...(await step(t)) });
+      });
+    for (const ns of ['team-a', 'team-b']) {
+      await run(create([depKey('web', ns), deployment('web', 3, ns)], [svcKey('web', ns), service('web', 'web', ns)]));
+    }
+    return { store, run };
+  }
+
+  it('applying one Service in team-a lists only team-a pods and that Service slices', async () => {
+    const h = await twoNamespaces();
+    const listed: string[] = [];
+    const r = await h.run(create([svcKey('web2', 'team-a'), service('web2', 'web', 'team-a')]), listed);
+    expect(r.converged).toBe(true);
+    expect([...new Set(listed)].sort()).toEqual(['/registry/endpointslices/team-a/web2-', '/registry/pods/team-a/']);
+    const slices = (await h.store.list('/registry/endpointslices/team-a/web2-')) as EndpointSlice[];
+    expect(slices.flatMap((s) => s.endpoints ?? []).map((e) => e.addresses[0]).sort()).toEqual(['10.244.1.2', '10.244.2.2', '10.244.3.2']);
+  });
+
+  it('deleting a pod in team-a lists nothing of team-b and never every pod', async () => {
+    const h = await twoNamespaces();
+    const victim = ((await h.store.list('/registry/pods/team-a/')) as Pod[])[0];
+    const listed: string[] = [];
+    await h.run(remove(async () => `/registry/pods/team-a/${victim.metadata.name}`), listed);
+    expect([...new Set(listed)].sort()).toEqual([
+      '/registry/endpointslices/team-a/web-',
+      '/registry/pods/team-a/',
+      '/registry/ranges/podips/',
+      '/registry/replicasets/team-a/',
+      '/registry/services/specs/team-a/',
+    ]);
+    const pods = (await h.store.list('/registry/pods/team-a/')) as Pod[];
+    expect(pods.map((p) => p.status?.podIP).sort()).toEqual(['10.244.1.2', '10.244.2.2', '10.244.3.2']);
+  });
+});

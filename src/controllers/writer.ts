@@ -1,0 +1,95 @@
+// Writes reconcilers' plans into a store transaction the way the apiserver would, and tells a
+// listener about every object it really changed (the runner's informer events).
+import { resourceByKind, type ResourceType } from '../api/scheme.js';
+import type { KubeObject } from '../api/types.js';
+import { objectKey } from '../store/keys.js';
+import { StoreError, type StoreTxn } from '../store/store.js';
+import { deepEqual, timestamp, type Plan } from './common.js';
+import { generateName, type Random } from './names.js';
+
+const type = (kind: string): ResourceType => resourceByKind(kind)!;
+
+/** The store key of an object (its kind must be in the scheme). */
+export const keyOf = (o: KubeObject): string => objectKey(type(o.kind), o.metadata.namespace, o.metadata.name ?? '');
+
+/** A random RFC 4122 version 4 UUID, as the apiserver gives every new object. */
+export function newUID(random: Random): string {
+  const h = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
+  h[12] = '4';
+  h[16] = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+  const s = h.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
+
+/** Called after each real write: `old` undefined on create, `cur` undefined on delete. */
+export type ChangeListener = (old: KubeObject | undefined, cur: KubeObject | undefined) => void;
+
+/** Writes plans into the transaction, doing what the apiserver does on create and update. */
+export class Writer {
+  writes = 0;
+  constructor(
+    private readonly tx: StoreTxn,
+    private readonly opts: { now: Date; random: Random },
+    private readonly onChange?: ChangeListener,
+  ) {}
+
+  /** Creates `obj` (uid, creationTimestamp and generation filled in; a taken generated name retried). */
+  async create(obj: KubeObject): Promise<void> {
+    const o = JSON.parse(JSON.stringify(obj)) as KubeObject;
+    o.metadata.uid ??= newUID(this.opts.random);
+    o.metadata.creationTimestamp ??= timestamp(this.opts.now);
+    if (o.kind === 'Deployment' || o.kind === 'ReplicaSet') o.metadata.generation ??= 1;
+    delete o.metadata.resourceVersion;
+    let stored: KubeObject;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        stored = await this.tx.create(keyOf(o), o);
+        break;
+      } catch (e) {
+        // A generated name that is taken gets another suffix, as the apiserver's retry does.
+        if (!(e instanceof StoreError) || e.code !== 'AlreadyExists' || !o.metadata.generateName || attempt > 8) throw e;
+        o.metadata.name = generateName(o.metadata.generateName, this.opts.random);
+      }
+    }
+    this.writes++;
+    this.onChange?.(undefined, stored);
+  }
+
+  /** Replaces the stored object; a no-op when absent or when nothing but the version would change. */
+  async update(obj: KubeObject): Promise<void> {
+    const key = keyOf(obj);
+    const cur = await this.tx.get(key);
+    if (!cur) return; // deleted meanwhile: the next round recomputes
+    const o = JSON.parse(JSON.stringify(obj)) as KubeObject;
+    // Identity fields always come from storage; a spec change bumps generation.
+    o.metadata.uid = cur.metadata.uid;
+    o.metadata.creationTimestamp = cur.metadata.creationTimestamp;
+    if (cur.metadata.generation !== undefined) {
+      o.metadata.generation = deepEqual(o.spec, cur.spec) ? cur.metadata.generation : cur.metadata.generation + 1;
+    }
+    delete o.metadata.resourceVersion;
+    if (deepEqual({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } }, { ...cur, metadata: { ...cur.metadata, resourceVersion: undefined } })) {
+      return;
+    }
+    const stored = await this.tx.put(key, o);
+    this.writes++;
+    this.onChange?.(cur, stored);
+  }
+
+  /** Deletes the object at obj's key, if there is one. */
+  async delete(obj: KubeObject): Promise<void> {
+    const key = keyOf(obj);
+    const cur = this.onChange ? await this.tx.get(key) : undefined;
+    if (await this.tx.delete(key)) {
+      this.writes++;
+      this.onChange?.(cur ?? obj, undefined);
+    }
+  }
+
+  /** Deletes, then updates, then creates what the plan lists. */
+  async apply(plan: Plan): Promise<void> {
+    for (const o of plan.delete) await this.delete(o);
+    for (const o of plan.update) await this.update(o);
+    for (const o of plan.create) await this.create(o);
+  }
+}
