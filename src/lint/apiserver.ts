@@ -1,0 +1,93 @@
+// The apiserver layer: every object created, in a scratch in-memory cluster, through the same
+// registry, validation, allocation and controllers apply uses. The user's state is never opened.
+import { resourceByKind } from '../api/scheme.js';
+import { fieldErrorString } from '../api/field.js';
+import { openEngine, write } from '../engine.js';
+import { SvcctlError } from '../errors.js';
+import { MemoryStore } from '../store/memory.js';
+import { objectKey } from '../store/keys.js';
+import { fieldSegments } from './locate.js';
+import type { PathSegment } from '../api/decode.js';
+import type { LintObject } from './types.js';
+
+export interface ApiserverIssue {
+  target: LintObject;
+  path: PathSegment[];
+  message: string;
+  /** Field errors are `apiserver-validation`; other refusals `apiserver-error`. */
+  other?: boolean;
+}
+
+/** Why the scratch store may refuse something apply would not: these are other rules' findings. */
+function coveredElsewhere(detail: string): boolean {
+  // node-port-collision names both Services; duplicate-object names both documents.
+  return detail === 'provided port is already allocated';
+}
+
+/**
+ * Creates `objects` (built-in kinds only, each resolved to its namespace) one transaction each, as
+ * apply creates them; Namespaces first, and namespaces the input uses but does not define are
+ * created beforehand, as CI manifests assume they exist. Returns every refusal.
+ */
+export async function apiserverLayer(objects: LintObject[]): Promise<ApiserverIssue[]> {
+  const fixed = () => new Date('2025-01-01T00:00:00Z');
+  const engine = await openEngine(new MemoryStore(), fixed, scratchRandom(1));
+  const nsType = resourceByKind('Namespace')!;
+  const defined = new Set(objects.filter((o) => o.obj.kind === 'Namespace' && o.type).map((o) => o.name));
+  const used = new Set(objects.filter((o) => o.type?.namespaced && o.namespace).map((o) => o.namespace));
+  const missing = [...used].filter((ns) => !defined.has(ns));
+  for (const ns of missing) {
+    // An invalid namespace name stays missing: objects in it then fail as apply's would (NotFound).
+    await write(engine, async (reg) => {
+      if (!(await reg.get(nsType, undefined, ns))) await reg.create(nsType, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
+    }).catch(() => undefined);
+  }
+  const ordered = [...objects.filter((o) => o.obj.kind === 'Namespace'), ...objects.filter((o) => o.obj.kind !== 'Namespace')];
+  const issues: ApiserverIssue[] = [];
+  const created = new Set<string>();
+  for (const o of ordered) {
+    const type = o.type!;
+    const input = structuredClone(o.obj);
+    input.metadata ??= {};
+    if (type.namespaced) input.metadata.namespace = o.namespace;
+    // A second document of the same object would be an update: duplicate-object reports it.
+    const key = o.name ? objectKey(type, input.metadata.namespace, o.name) : undefined;
+    if (key && created.has(key)) continue;
+    try {
+      await write(engine, async (reg) => {
+        if (key && (await reg.tx.get(key))) return; // bootstrap objects (default namespace, ...)
+        await reg.create(type, input);
+      });
+      if (key) created.add(key);
+    } catch (err) {
+      issues.push(...toIssues(o, err));
+    }
+  }
+  return issues;
+}
+
+function toIssues(o: LintObject, err: unknown): ApiserverIssue[] {
+  if (!(err instanceof SvcctlError)) {
+    return [{ target: o, path: [], message: `internal error: ${String((err as Error)?.message ?? err)}`, other: true }];
+  }
+  if (err.reason === 'AlreadyExists') return [];
+  if (err.reason === 'Invalid' && err.causes.length > 0) {
+    return err.causes
+      .filter((c) => !coveredElsewhere(c.detail))
+      .map((c) => ({ target: o, path: fieldSegments(c.field), message: `The ${err.kind} "${err.objectName}" is invalid: ${fieldErrorString(c)}` }));
+  }
+  const path = err.reason === 'NotFound' && err.message.startsWith('namespaces ') ? ['metadata', 'namespace'] : [];
+  return [{ target: o, path, message: err.message, other: true }];
+}
+
+/** A seeded PRNG (mulberry32): the scratch cluster's names and addresses are the same every run. */
+function scratchRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,223 @@
+// `lintPaths`: files in, a report out. Per document: decoding, schema, then the apiserver's own
+// create path in a scratch cluster; then the cross-object rules over everything; then the
+// configuration (disabled rules, annotations, skipped kinds) filters what is reported.
+import type { DecodedDoc, PathSegment } from '../api/decode.js';
+import type { StdinSource } from '../api/files.js';
+import { resourceForKind } from '../api/scheme.js';
+import type { KubeObject } from '../api/types.js';
+import { apiserverLayer } from './apiserver.js';
+import { defaultConfig, disabledByAnnotation, type LintConfig, ruleEnabled } from './config.js';
+import { collectCustomKinds, customKindOf, validateCustomResource } from './crd.js';
+import { LAYER_RULES } from './layers.js';
+import { loadInput } from './load.js';
+import { locateField } from './locate.js';
+import { RULES } from './rules/index.js';
+import type { Finding, LintObject, LintReport, RuleContext, RuleInfo, Severity } from './types.js';
+
+export interface LintOptions {
+  recursive?: boolean;
+  config?: LintConfig;
+  /** Directory relative paths are resolved against and shown relative to (default process.cwd()). */
+  cwd?: string;
+  /** What `-` reads. */
+  stdin?: StdinSource;
+  /** Namespace for namespaced objects that name none (default `default`). */
+  namespace?: string;
+}
+
+/** Every rule lint can report, layers first. */
+export const ALL_RULES: RuleInfo[] = [
+  ...Object.values(LAYER_RULES),
+  ...RULES.map(({ id, severity, description }) => ({ id, severity, description })),
+];
+
+interface Pending {
+  info: RuleInfo;
+  doc: DecodedDoc;
+  /** The object, when the document decoded to one (for its ref and annotations). */
+  target?: LintObject;
+  at: { line: number; column: number };
+  message: string;
+  severity: Severity;
+}
+
+/**
+ * Lints the manifests under `paths` (files, directories, `-`) without touching any stored state.
+ * Throws only when a path does not exist; everything else is a finding. Findings are sorted by file
+ * (in reading order), line and column.
+ */
+export async function lintPaths(paths: string[], opts: LintOptions = {}): Promise<LintReport> {
+  const config = opts.config ?? defaultConfig();
+  const input = await loadInput(paths, { recursive: opts.recursive, cwd: opts.cwd ?? process.cwd(), stdin: opts.stdin });
+  const pending: Pending[] = [];
+  const add = (info: RuleInfo, doc: DecodedDoc, path: PathSegment[], message: string, target?: LintObject, severity = info.severity) =>
+    pending.push({ info, doc, target, at: locateField(doc, path), message, severity });
+
+  const decoded = input.docs.filter((d) => d.object);
+  const customKinds = collectCustomKinds(decoded.map((d) => d.object!));
+  const objects: LintObject[] = [];
+  const status = new Map<DecodedDoc, DocStatus>();
+  const skipKinds = new Set(config.skipKinds);
+
+  for (const doc of input.docs) {
+    if (doc.error) {
+      status.set(doc, 'error');
+      const msg = doc.error.message;
+      const info = /already set in map/.test(msg) ? LAYER_RULES.duplicateKey : msg.startsWith('error validating') ? LAYER_RULES.typeMeta : LAYER_RULES.yamlSyntax;
+      pending.push({ info, doc, at: { line: doc.line, column: doc.column }, message: msg, severity: 'error' });
+      continue;
+    }
+    const obj = doc.object!;
+    if (skipKinds.has(obj.kind)) {
+      status.set(doc, 'skipped');
+      continue;
+    }
+    const type = resourceForKind(obj.apiVersion, obj.kind);
+    const custom = type ? undefined : customKindOf(customKinds, obj);
+    if (!type && !custom) {
+      status.set(doc, 'skipped');
+      if (config.rejectUnknown) {
+        status.set(doc, 'checked');
+        add(LAYER_RULES.unknownKind, doc, ['kind'], `no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`, lintObject(doc, obj, undefined, false, opts));
+      }
+      continue;
+    }
+    status.set(doc, 'checked');
+    const o = lintObject(doc, obj, type, type ? type.namespaced : custom!.namespaced, opts);
+    objects.push(o);
+    if (custom) {
+      for (const issue of validateCustomResource(custom, obj)) add(LAYER_RULES.crdSchema, doc, issue.path, issue.message, o);
+    }
+  }
+
+  // Schema layer; objects the decoder would refuse (wrong types) never reach the apiserver layer.
+  const { validateSchema } = await import('../api/schema/validate.js');
+  const toCreate: LintObject[] = [];
+  const requiredAt = new Map<LintObject, { path: PathSegment[]; message: string }[]>();
+  for (const o of objects) {
+    if (!o.type) continue;
+    const version = o.obj.apiVersion.includes('/') ? o.obj.apiVersion.split('/')[1] : o.obj.apiVersion;
+    const issues = validateSchema(o.obj, o.type.group, version, o.type.kind);
+    const head = `${o.type.kind} in version "${version}" cannot be handled as a ${o.type.kind}: `;
+    for (const i of issues) {
+      if (i.kind === 'unknownField') add(LAYER_RULES.unknownField, o.doc, i.path, `${head}strict decoding error: ${i.message}`, o);
+      else if (i.kind === 'type') add(LAYER_RULES.schemaType, o.doc, i.path, head + i.message, o);
+      else requiredAt.set(o, [...(requiredAt.get(o) ?? []), { path: i.path, message: i.message }]);
+    }
+    if (!issues.some((i) => i.kind === 'type')) toCreate.push(o);
+  }
+
+  const apiIssues = await apiserverLayer(toCreate);
+  const apiFields = new Set<string>();
+  for (const i of apiIssues) {
+    add(i.other ? LAYER_RULES.apiserverOther : LAYER_RULES.apiserver, i.target.doc, i.path, i.message, i.target);
+    apiFields.add(`${objects.indexOf(i.target)}|${i.path.join('.')}`);
+  }
+  // A missing required field the apiserver already names is reported once, in its words.
+  for (const [o, list] of requiredAt) {
+    for (const r of list) {
+      if (apiFields.has(`${objects.indexOf(o)}|${r.path.join('.')}`)) continue;
+      add(LAYER_RULES.schemaRequired, o.doc, r.path, r.message, o);
+    }
+  }
+
+  const ctx = ruleContext(objects, (rule, target, path, message, severity) => add(rule, target.doc, path, message, target, severity));
+  for (const rule of RULES) {
+    if (ruleEnabled(config, rule.id)) rule.check(ctx.forRule(rule));
+  }
+
+  const { findings, failing } = finalize(pending, config);
+  for (const u of input.unreadable) {
+    findings.push({ ruleId: LAYER_RULES.readError.id, severity: 'error', file: u.file, line: 1, column: 1, object: '', message: u.message });
+  }
+  sortFindings(findings, input.files);
+  return summarize(input.docs, status, failing, findings, input, config);
+}
+
+function lintObject(doc: DecodedDoc, obj: KubeObject, type: LintObject['type'], namespaced: boolean, opts: LintOptions): LintObject {
+  const meta = obj.metadata && typeof obj.metadata === 'object' ? obj.metadata : {};
+  const name = typeof meta.name === 'string' ? meta.name : typeof meta.generateName === 'string' ? meta.generateName : '';
+  const namespace = namespaced ? (typeof meta.namespace === 'string' && meta.namespace) || opts.namespace || 'default' : '';
+  const ref = namespaced ? `${obj.kind}/${namespace}/${name}` : `${obj.kind}/${name}`;
+  return { doc, obj, type, namespace, name, ref };
+}
+
+type Reporter = (rule: RuleInfo, target: LintObject, path: PathSegment[], message: string, severity: Severity) => void;
+
+function ruleContext(objects: LintObject[], report: Reporter): { forRule(rule: RuleInfo): RuleContext } {
+  const kinds = new Map<string, LintObject[]>();
+  for (const o of objects) {
+    if (!o.type) continue; // custom resources share no kind names with the built-ins rules read
+    kinds.set(o.obj.kind, [...(kinds.get(o.obj.kind) ?? []), o]);
+  }
+  return {
+    forRule: (rule) => ({
+      objects,
+      byKind: (kind, namespace) => (kinds.get(kind) ?? []).filter((o) => namespace === undefined || o.namespace === namespace),
+      report: (target, path, message, severity = rule.severity) => report(rule, target, path, message, severity),
+    }),
+  };
+}
+
+/** Applies rule switches and per-object annotations; promotes warnings under --warnings-as-errors. */
+function finalize(pending: Pending[], config: LintConfig): { findings: Finding[]; failing: Set<DecodedDoc> } {
+  const findings: Finding[] = [];
+  const failing = new Set<DecodedDoc>();
+  for (const p of pending) {
+    if (!ruleEnabled(config, p.info.id)) continue;
+    const off = disabledByAnnotation(p.target?.obj.metadata?.annotations);
+    if (off.has(p.info.id) || off.has('all')) continue;
+    const severity: Severity = config.warningsAsErrors ? 'error' : p.severity;
+    if (severity === 'error') failing.add(p.doc);
+    findings.push({
+      ruleId: p.info.id,
+      severity,
+      file: p.doc.file,
+      line: p.at.line,
+      column: p.at.column,
+      object: p.target?.ref ?? '',
+      message: p.message,
+    });
+  }
+  return { findings, failing };
+}
+
+function sortFindings(findings: Finding[], files: string[]): void {
+  const order = new Map(files.map((f, i) => [f, i]));
+  findings.sort(
+    (a, b) =>
+      (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}
+
+type DocStatus = 'error' | 'skipped' | 'checked';
+
+/** kubeconform's counts: a document is an error (undecodable), skipped, invalid (an error finding) or valid. */
+function summarize(
+  docs: DecodedDoc[],
+  status: Map<DecodedDoc, DocStatus>,
+  failing: Set<DecodedDoc>,
+  findings: Finding[],
+  input: { files: string[]; unreadable: unknown[] },
+  config: LintConfig,
+): LintReport {
+  const count = { valid: 0, invalid: 0, errors: input.unreadable.length, skipped: 0 };
+  for (const doc of docs) {
+    const st = status.get(doc);
+    if (st === 'error') count.errors++;
+    else if (st === 'skipped') count.skipped++;
+    else if (failing.has(doc)) count.invalid++;
+    else count.valid++;
+  }
+  return {
+    findings,
+    resources: docs.length,
+    files: input.files.length,
+    ...count,
+    kubernetesVersion: config.kubernetesVersion,
+    rules: ALL_RULES,
+  };
+}

@@ -1,0 +1,64 @@
+// Pod templates of workload kinds: what a Service, NetworkPolicy or Ingress can end up selecting.
+import type { PathSegment } from '../api/decode.js';
+import type { Container } from '../api/types.js';
+import type { LintObject } from './types.js';
+
+/** The kinds whose pods a Service can select, and where each keeps its pod template. */
+const TEMPLATE_PATHS: Record<string, PathSegment[]> = {
+  Pod: [],
+  Deployment: ['spec', 'template'],
+  ReplicaSet: ['spec', 'template'],
+  StatefulSet: ['spec', 'template'],
+  DaemonSet: ['spec', 'template'],
+  Job: ['spec', 'template'],
+  ReplicationController: ['spec', 'template'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+};
+
+export const WORKLOAD_KINDS = Object.keys(TEMPLATE_PATHS);
+
+export interface PodTemplate {
+  owner: LintObject;
+  labels: Record<string, string>;
+  containers: Container[];
+  /** Path of the template (the pod itself for a Pod). */
+  path: PathSegment[];
+}
+
+function at(obj: unknown, path: PathSegment[]): unknown {
+  let cur = obj;
+  for (const p of path) cur = cur && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[p] : undefined;
+  return cur;
+}
+
+/** The pod template of a workload object (a Pod is its own), or undefined for other kinds. */
+export function podTemplateOf(o: LintObject): PodTemplate | undefined {
+  const path = TEMPLATE_PATHS[o.obj.kind];
+  if (!path || !o.type) return undefined;
+  const tpl = at(o.obj, path) as { metadata?: { labels?: unknown }; spec?: { containers?: unknown } } | undefined;
+  if (!tpl || typeof tpl !== 'object') return undefined;
+  const labels = tpl.metadata?.labels;
+  const containers = tpl.spec?.containers;
+  return {
+    owner: o,
+    labels: labels && typeof labels === 'object' ? (labels as Record<string, string>) : {},
+    containers: Array.isArray(containers) ? (containers.filter((c) => c && typeof c === 'object') as Container[]) : [],
+    path,
+  };
+}
+
+/** Every pod template in `namespace`. */
+export function podTemplatesIn(objects: LintObject[], namespace: string): PodTemplate[] {
+  const out: PodTemplate[] = [];
+  for (const o of objects) {
+    if (o.namespace !== namespace) continue;
+    const t = podTemplateOf(o);
+    if (t) out.push(t);
+  }
+  return out;
+}
+
+/** A plain `key: value` selector (a Service's) matches labels when every pair is there. */
+export function mapSelectorMatches(selector: Record<string, string>, labels: Record<string, string>): boolean {
+  return Object.entries(selector).every(([k, v]) => labels[k] === String(v));
+}
