@@ -81,6 +81,26 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
   );
 
   program
+    .command('lint')
+    .description('Check manifests offline: schema, apiserver validation and cross-object rules (never touches the store).')
+    .option('-f, --filename <file>', 'Files, directories or - (stdin) to lint.', collect)
+    .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+    .option('-o, --output <format>', 'Output format: text|json|junit|sarif|github', 'text')
+    .option('--disable <rule>', 'Do not run this rule (repeatable, or comma-separated).', collect)
+    .option('--enable <rule>', 'Run this rule even if a config file disables it.', collect)
+    .option('--skip-kinds <kinds>', 'Kinds to skip (repeatable, or comma-separated).', collect)
+    .option('--kubernetes-version <version>', 'Kubernetes version whose rules apply (only 1.33 rules exist).')
+    .option('--reject-unknown', 'Report kinds svcctl does not know (and no CRD in the input defines) as errors.')
+    .option('--warnings-as-errors', 'Treat warnings as errors (and fail on them).')
+    .option('--config <file>', 'Config file (default: the nearest .svcctl-lint.yaml upward from the working directory).')
+    .action(
+      action(rt, state, async (ctx, opts: LintFlagsArg) => {
+        const { runLint } = await import('./commands/lint.js');
+        return runLint(ctx, opts);
+      }),
+    );
+
+  program
     .command('get')
     .description('Display one or many resources.')
     .argument('[args...]', 'TYPE[,TYPE...] [NAME...] or TYPE/NAME ...')
@@ -320,6 +340,7 @@ export interface DeleteFlags {
 
 type CreateServiceFlagsArg = import('./commands/create-service.js').CreateServiceFlags;
 type ExposeFlagsArg = import('./commands/expose.js').ExposeFlags;
+type LintFlagsArg = import('./commands/lint.js').LintFlags;
 
 export interface ClusterInitFlags {
   nodes?: number;

@@ -216,6 +216,7 @@ function summarize(
     findings,
     resources: docs.length,
     files: input.files.length,
+    fileNames: input.files,
     ...count,
     kubernetesVersion: config.kubernetesVersion,
     rules: ALL_RULES,

@@ -21,6 +21,8 @@ export interface LintReport {
   findings: Finding[];
   resources: number;
   files: number;
+  /** The files read, in order, as displayed. */
+  fileNames: string[];
   valid: number;
   invalid: number;
   errors: number;
