@@ -62,10 +62,13 @@ function decorate(table: TableData, opts: PrintTableOptions): Decorated {
   return { columns, rows };
 }
 
+const SPECIAL = /[\f\n\r\x1b]/;
+
 /** fmt.Sprint of a cell, cut at the first line break (`...` appended), terminal escapes neutralised. */
 export function renderCell(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
   let s = String(cell);
+  if (!SPECIAL.test(s)) return s;
   const brk = s.search(/[\f\n\r]/);
   const truncated = brk >= 0;
   if (truncated) s = s.slice(0, brk);

@@ -11,7 +11,8 @@ export interface TabwriterOptions {
 export const KUBECTL_TABWRITER: TabwriterOptions = { minWidth: 6, padding: 3 };
 
 /** Width as tabwriter counts it: UTF-8 runes, i.e. code points. */
-const runeWidth = (s: string): number => [...s].length;
+const SURROGATE = /[\uD800-\uDFFF]/;
+const runeWidth = (s: string): number => (SURROGATE.test(s) ? [...s].length : s.length);
 
 /**
  * Lays out `lines` (already split into cells) as tabwriter would for one flush and returns the

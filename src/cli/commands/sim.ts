@@ -66,7 +66,7 @@ export async function runSimAdvance(ctx: CommandContext, duration: string): Prom
     await tx.put(CLUSTER_CONFIG_KEY, cfg);
   });
   const engine = await openEngine(store, ctx.now, ctx.random);
-  await write(engine, async () => undefined);
+  await write(engine, async () => undefined, { resync: true });
   ctx.io.stdout.write(`simulated time advanced by ${duration}\n`);
   return 0;
 }
