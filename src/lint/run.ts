@@ -163,7 +163,18 @@ function ruleContext(objects: LintObject[], report: Reporter): { forRule(rule: R
 function finalize(pending: Pending[], config: LintConfig): { findings: Finding[]; failing: Set<DecodedDoc> } {
   const findings: Finding[] = [];
   const failing = new Set<DecodedDoc>();
+  // A rule that restates an apiserver error (deployment-selector-mismatch) reports it once, under
+  // its own id and in the apiserver's words.
+  const restated = new Set<Pending>();
   for (const p of pending) {
+    if (p.info.id !== LAYER_RULES.apiserver.id) continue;
+    const q = pending.find((x) => x.doc === p.doc && x.at.line === p.at.line && x.at.column === p.at.column && x.info.id !== p.info.id && p.message.endsWith(x.message));
+    if (!q) continue;
+    q.message = p.message;
+    restated.add(p);
+  }
+  for (const p of pending) {
+    if (restated.has(p)) continue;
     if (!ruleEnabled(config, p.info.id)) continue;
     const off = disabledByAnnotation(p.target?.obj.metadata?.annotations);
     if (off.has(p.info.id) || off.has('all')) continue;
