@@ -1,7 +1,10 @@
 // Bundles the CLI into dist/bundle/ (ESM, code-split at every lazy import) so that start-up pays
 // for a few files instead of resolving a hundred modules. Native and rarely used packages stay
 // external and load only when a command needs them.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: ['src/cli/main.ts'],

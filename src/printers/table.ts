@@ -89,7 +89,7 @@ function tableLines(table: TableData, opts: PrintTableOptions): string[][] {
   for (const row of d.rows) {
     const cells = d.columns.flatMap((_, i) => (visible[i] ? [renderCell(row[i] ?? null)] : []));
     // A tab inside a cell splits it, as it would in tabwriter.
-    lines.push(cells.join('\t').split('\t'));
+    lines.push(cells.some((c) => c.includes('\t')) ? cells.join('\t').split('\t') : cells);
   }
   return lines;
 }
