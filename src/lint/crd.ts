@@ -87,6 +87,11 @@ export function validateCustomResource(ck: CustomKind, obj: KubeObject): CustomI
     } else if (e.keyword === 'enum') {
       const allowed = (e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ');
       issue = { path: base, message: `${renderPath(base)}: Unsupported value: ${JSON.stringify(valueAt(obj, base))}: supported values: ${allowed}` };
+    } else if (e.keyword === 'type') {
+      // apiextensions' wording: `spec.size: Invalid value: "string": spec.size in body must be of type integer: "string"`.
+      const got = jsonType(valueAt(obj, base));
+      const p = renderPath(base);
+      issue = { path: base, message: `${p}: Invalid value: "${got}": ${p} in body must be of type ${String(e.params.type)}: "${got}"` };
     } else {
       issue = { path: base, message: `${renderPath(base) || '<root>'}: Invalid value: ${e.message ?? e.keyword}` };
     }
@@ -142,4 +147,11 @@ function valueAt(obj: unknown, path: PathSegment[]): unknown {
   let cur = obj;
   for (const p of path) cur = cur && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[p] : undefined;
   return cur;
+}
+
+function jsonType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  return typeof v;
 }

@@ -1,0 +1,101 @@
+// `svcctl lint` end to end, in-process: golden reports per format, exit codes, configuration,
+// CRD-driven validation, stdin, and the SARIF document's shape.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Sandbox } from '../helpers/run-cli.js';
+
+const fixtures = join(import.meta.dirname, '../fixtures/lint');
+const golden = join(fixtures, 'golden');
+const sb = new Sandbox();
+afterAll(() => sb.dispose());
+
+describe('svcctl lint output formats', () => {
+  it.each(['text', 'json', 'junit', 'sarif', 'github'].map((format) => ({ name: format, format })))('$name', async ({ format }) => {
+    const r = await sb.run(['lint', '-f', 'app.yaml', '-o', format], { cwd: golden });
+    expect(r.stdout).toBe(readFileSync(join(golden, `app.${format}.golden`), 'utf8'));
+    expect(r.exitCode).toBe(1);
+  });
+
+  it('text ends with the kubeconform summary line', async () => {
+    const r = await sb.run(['lint', '-f', 'app.yaml'], { cwd: golden });
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Summary: 3 resources found in 1 file - Valid: 1, Invalid: 2, Errors: 0, Skipped: 0');
+  });
+
+  it('sarif is a SARIF 2.1.0 log: rules indexed, regions 1-based, relative uris', async () => {
+    const r = await sb.run(['lint', '-f', 'app.yaml', '-o', 'sarif'], { cwd: golden });
+    const log = JSON.parse(r.stdout);
+    expect(log.version).toBe('2.1.0');
+    expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
+    expect(log.runs).toHaveLength(1);
+    const { driver } = log.runs[0].tool;
+    expect(driver.name).toBe('svcctl');
+    for (const res of log.runs[0].results) {
+      expect(driver.rules[res.ruleIndex].id).toBe(res.ruleId);
+      expect(['error', 'warning', 'note', 'none']).toContain(res.level);
+      expect(typeof res.message.text).toBe('string');
+      const loc = res.locations[0].physicalLocation;
+      expect(loc.artifactLocation.uri).toBe('app.yaml');
+      expect(loc.region.startLine).toBeGreaterThanOrEqual(1);
+      expect(loc.region.startColumn).toBeGreaterThanOrEqual(1);
+    }
+    for (const rule of driver.rules) expect(['error', 'warning']).toContain(rule.defaultConfiguration.level);
+  });
+});
+
+describe('svcctl lint exit codes and configuration', () => {
+  const cases = [
+    { name: 'clean file exits 0', args: ['-f', 'rules/externalname-is-ip.good.yaml'], cwd: fixtures, code: 0, out: 'Summary: 1 resource found in 1 file - Valid: 1, Invalid: 0, Errors: 0, Skipped: 0\n' },
+    { name: 'warnings alone exit 0', args: ['-f', 'rules/external-without-source-ranges.bad.yaml', '-o', 'github'], cwd: fixtures, code: 0, out: '::warning file=rules/external-without-source-ranges.bad.yaml,line=6,col=3::Service/default/web: LoadBalancer Service has no loadBalancerSourceRanges: reachable from any address [external-without-source-ranges]\n' },
+    { name: '--warnings-as-errors exits 1', args: ['-f', 'rules/external-without-source-ranges.bad.yaml', '-o', 'github', '--warnings-as-errors'], cwd: fixtures, code: 1, out: '::error file=rules/external-without-source-ranges.bad.yaml,line=6,col=3::Service/default/web: LoadBalancer Service has no loadBalancerSourceRanges: reachable from any address [external-without-source-ranges]\n' },
+    { name: '--disable drops a rule', args: ['-f', 'rules/externalname-is-ip.bad.yaml', '--disable', 'externalname-is-ip'], cwd: fixtures, code: 0, out: 'Summary: 1 resource found in 1 file - Valid: 1, Invalid: 0, Errors: 0, Skipped: 0\n' },
+    { name: 'config file upward, annotation and skipKinds', args: ['-f', 'svc.yaml'], cwd: join(fixtures, 'cfg/sub'), code: 0, out: 'Summary: 2 resources found in 1 file - Valid: 1, Invalid: 0, Errors: 0, Skipped: 1\n' },
+    { name: '--enable beats the config file', args: ['-f', 'svc.yaml', '--enable', 'external-without-source-ranges', '-o', 'github'], cwd: join(fixtures, 'cfg/sub'), code: 0, out: '::warning file=svc.yaml,line=8,col=3::Service/default/web: NodePort Service has no loadBalancerSourceRanges: reachable from any address [external-without-source-ranges]\n' },
+    { name: '--skip-kinds', args: ['-f', 'rules/externalname-is-ip.bad.yaml', '--skip-kinds', 'Service'], cwd: fixtures, code: 0, out: 'Summary: 1 resource found in 1 file - Valid: 0, Invalid: 0, Errors: 0, Skipped: 1\n' },
+    {
+      name: 'CRD validates its custom resources; other unknown kinds are skipped',
+      args: ['-f', 'crd/widgets.yaml'],
+      cwd: fixtures,
+      code: 1,
+      out:
+        'crd/widgets.yaml\n' +
+        '  42:3  error    Widget/default/bad  spec.size: Invalid value: "string": spec.size in body must be of type integer: "string"  [crd-schema]\n' +
+        '  43:3  error    Widget/default/bad  spec.colour: Unsupported value: "green": supported values: "red", "blue"  [crd-schema]\n' +
+        '  44:3  error    Widget/default/bad  unknown field "spec.shape"  [crd-schema]\n' +
+        '\n' +
+        'Summary: 4 resources found in 1 file - Valid: 2, Invalid: 1, Errors: 0, Skipped: 1\n',
+    },
+    {
+      name: '--reject-unknown makes an unknown kind an error',
+      args: ['-f', 'crd/widgets.yaml', '-o', 'github', '--disable', 'crd-schema', '--reject-unknown'],
+      cwd: fixtures,
+      code: 1,
+      out: '::error file=crd/widgets.yaml,line=47,col=1::Gadget/default/unknown: no matches for kind "Gadget" in version "example.com/v1" [unknown-kind]\n',
+    },
+    { name: 'unknown output format', args: ['-f', 'app.yaml', '-o', 'xml'], cwd: golden, code: 1, out: '' },
+  ];
+  it.each(cases)('$name', async ({ args, cwd, code, out }) => {
+    const r = await sb.run(['lint', ...args], { cwd });
+    expect(r.stdout).toBe(out);
+    expect(r.exitCode).toBe(code);
+  });
+
+  it('reads stdin with -f - and writes JUnit', async () => {
+    const stdin = readFileSync(join(fixtures, 'rules/externalname-is-ip.bad.yaml'), 'utf8');
+    const r = await sb.run(['lint', '-f', '-', '-o', 'junit'], { cwd: fixtures, stdin });
+    expect(r.stdout).toContain('<testsuite name="STDIN" tests="1" failures="1" errors="0">');
+    expect(r.stdout).toContain('type="externalname-is-ip">STDIN:7:3: externalName &quot;10.0.0.7&quot; is an IP address');
+    expect(r.exitCode).toBe(1);
+  });
+
+  it('never opens the state store', async () => {
+    const fresh = new Sandbox();
+    try {
+      await fresh.run(['lint', '-f', join(golden, 'app.yaml')]);
+      const { readdirSync } = await import('node:fs');
+      expect(readdirSync(fresh.state)).toEqual([]);
+    } finally {
+      fresh.dispose();
+    }
+  });
+});
