@@ -70,7 +70,7 @@ describe('svcctl lint exit codes and configuration', () => {
       args: ['-f', 'crd/widgets.yaml', '-o', 'github', '--disable', 'crd-schema', '--reject-unknown'],
       cwd: fixtures,
       code: 1,
-      out: '::error file=crd/widgets.yaml,line=47,col=1::Gadget/default/unknown: no matches for kind "Gadget" in version "example.com/v1" [unknown-kind]\n',
+      out: '::error file=crd/widgets.yaml,line=47,col=1::Gadget/unknown: no matches for kind "Gadget" in version "example.com/v1" [unknown-kind]\n',
     },
     { name: 'unknown output format', args: ['-f', 'app.yaml', '-o', 'xml'], cwd: golden, code: 1, out: '' },
   ];
