@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { SvcctlError } from '../errors.js';
 import { type CommandContext, type GlobalFlags, makeContext } from './context.js';
+import { addExamples } from './help.js';
 import type { Runtime } from './io.js';
 
 /** Thrown to stop with an exit code after output was already written. */
@@ -303,6 +304,19 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
       }),
     );
 
+  program
+    .command('completion')
+    .description('Output shell completion code for the specified shell (bash or zsh).')
+    .argument('<shell>', 'bash or zsh')
+    .addHelpText('after', '\nExamples:\n  # Load completion into the current bash shell\n  source <(svcctl completion bash)\n')
+    .action(
+      action(rt, state, async (ctx, shell: string) => {
+        const { runCompletion } = await import('./commands/completion.js');
+        return runCompletion(ctx, shell, program);
+      }),
+    );
+
+  addExamples(program);
   installUsageErrors(program, rt);
   return program;
 }

@@ -1,0 +1,102 @@
+// kubectl-style examples for each command's --help, kept as data.
+import type { Command } from 'commander';
+
+const EXAMPLES: Record<string, string> = {
+  apply: `  # Apply the configuration in mariadb-service.yaml
+  svcctl apply -f mariadb-service.yaml
+
+  # Apply every manifest in a directory, recursively
+  svcctl apply -f k8s/ -R
+
+  # Apply from standard input, without storing anything
+  cat svc.yaml | svcctl apply -f - --dry-run=server -o yaml`,
+  get: `  # List all services in the current namespace, with selectors
+  svcctl get svc -o wide
+
+  # List services and endpoints with a label, in every namespace
+  svcctl get svc,ep -l app=web -A
+
+  # Print one field of every service
+  svcctl get svc -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.spec.clusterIP}{"\\n"}{end}'
+
+  # Custom columns, sorted
+  svcctl get svc -o custom-columns=NAME:.metadata.name,IP:.spec.clusterIP --sort-by=.metadata.name
+
+  # Print the objects of local files without a store (for CI)
+  svcctl get -f k8s/ --local -o wide
+
+  # Every DNS name the cluster serves
+  svcctl get dns -A`,
+  delete: `  # Delete a service
+  svcctl delete svc mariadb-service
+
+  # Delete what a file describes
+  svcctl delete -f mariadb-service.yaml
+
+  # Delete services with a label
+  svcctl delete svc -l app=web`,
+  describe: `  # Describe a service: ports, endpoints, traffic policies
+  svcctl describe svc mariadb-service
+
+  # Describe a pod
+  svcctl describe pod/mariadb-deployment-68b7fcd4cd-7sc5l`,
+  expose: `  # Expose a pod on a NodePort
+  svcctl expose pod hello-pod --name=hello-svc --target-port=8080 --type=NodePort
+
+  # Expose a deployment behind a LoadBalancer, printing the Service instead of creating it
+  svcctl expose deployment mariadb-deployment --port=3306 --type=LoadBalancer --dry-run=client -o yaml`,
+  scale: `  # Scale a deployment to 3 replicas; its endpoints follow
+  svcctl scale deployment mariadb-deployment --replicas=3`,
+  resolve: `  # Resolve a short name as a pod in "default" would (search path, ndots:5)
+  svcctl resolve mariadb-service -n default
+
+  # An SRV record, as JSON
+  svcctl resolve _mysql._tcp.mariadb-service.default.svc.cluster.local --type SRV -o json
+
+  # Reverse lookup
+  svcctl resolve 10.96.0.1 --type PTR`,
+  'dns serve': `  # Serve cluster DNS, then ask it with dig
+  svcctl dns serve --listen 127.0.0.1:5353 &
+  dig @127.0.0.1 -p 5353 mariadb-service.default.svc.cluster.local`,
+  'create service clusterip': `  # Create a ClusterIP service named my-cs
+  svcctl create service clusterip my-cs --tcp=5678:8080
+
+  # Create a headless service
+  svcctl create service clusterip my-cs --clusterip="None"`,
+  'create service nodeport': `  # Create a NodePort service named my-ns
+  svcctl create service nodeport my-ns --tcp=5678:8080`,
+  'create service loadbalancer': `  # Create a LoadBalancer service named my-lbs
+  svcctl create service loadbalancer my-lbs --tcp=5678:8080`,
+  'create service externalname': `  # Create an ExternalName service named my-ns
+  svcctl create service externalname my-ns --external-name bar.com`,
+  'cluster init': `  # A five-node cluster with no LoadBalancer pool (Services stay <pending>, as on bare metal)
+  svcctl cluster init --nodes 5 --lb-pool none`,
+  'sim ready': `  # Make a pod not ready: it leaves its Services' endpoints
+  svcctl sim ready pod/web-7d4b9c8f6d-x2x7q=false`,
+  'sim kill': `  # Crash a pod: its ReplicaSet replaces it with a new name and IP
+  svcctl sim kill pod/web-7d4b9c8f6d-x2x7q`,
+  'sim advance': `  # Let 30 seconds of simulated time pass (readiness probe delays)
+  svcctl sim advance 30s`,
+  lint: `  # Check a directory of manifests; exit 1 on any error
+  svcctl lint -f k8s/ -R
+
+  # For GitHub code scanning
+  svcctl lint -f k8s/ -R -o sarif > lint.sarif`,
+};
+
+/** The command's path below the program: `create service nodeport`. */
+function pathOf(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+/** Adds an Examples section to the help of every command that has some. */
+export function addExamples(program: Command): void {
+  const visit = (cmd: Command) => {
+    const ex = EXAMPLES[pathOf(cmd)];
+    if (ex) cmd.addHelpText('after', `\nExamples:\n${ex}\n`);
+    cmd.commands.forEach(visit);
+  };
+  visit(program);
+}

@@ -1,0 +1,62 @@
+// Help, usage errors, version and shell completion.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Sandbox } from '../helpers/run-cli.js';
+
+let sb: Sandbox;
+beforeEach(() => {
+  sb = new Sandbox();
+});
+afterEach(() => sb.dispose());
+
+describe('help and usage errors', () => {
+  it.each(['apply', 'get', 'delete', 'describe', 'expose', 'scale', 'resolve'])('%s --help shows kubectl-style examples', async (cmd) => {
+    const r = await sb.run([cmd, '--help']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/\nExamples:\n  # /);
+    expect(r.stdout).toContain(`svcctl ${cmd}`);
+  });
+
+  it('names an unknown flag and points at the help, exit 1', async () => {
+    const r = await sb.run(['get', 'svc', '--bogus']);
+    expect(r).toEqual({ exitCode: 1, stdout: '', stderr: "error: unknown flag: --bogus\nSee 'svcctl get --help' for usage.\n" });
+  });
+
+  it('names an unknown command', async () => {
+    const r = await sb.run(['frobnicate']);
+    expect(r.stderr).toBe('error: unknown command "frobnicate" for "svcctl"\nSee \'svcctl --help\' for usage.\n');
+    expect(r.exitCode).toBe(1);
+  });
+
+  it('prints its version', async () => {
+    const r = await sb.run(['version']);
+    expect(r.stdout).toMatch(/^svcctl version \d+\.\d+\.\d+/);
+  });
+});
+
+describe('completion', () => {
+  it('refuses an unknown shell', async () => {
+    expect((await sb.run(['completion', 'fish'])).stderr).toBe('error: Unsupported shell type "fish".\n');
+  });
+
+  it.each(['bash', 'zsh'])('%s script registers the completion function', async (shell) => {
+    const r = await sb.run(['completion', shell]);
+    expect(r.stdout).toContain('complete -o default -F _svcctl svcctl');
+  });
+
+  const hasBash = spawnSync('bash', ['-c', 'true']).status === 0;
+  it.skipIf(!hasBash).each([
+    { words: ['svcctl', 'get', 'sv'], want: 'svc' },
+    { words: ['svcctl', 'cluster', 'i'], want: 'info init' },
+    { words: ['svcctl', 'ap'], want: 'apply' },
+    { words: ['svcctl', 'get', 'svc', '--show-l'], want: '--show-labels' },
+  ])('completes $words in bash', async ({ words, want }) => {
+    const script = join(sb.state, 'c.sh');
+    writeFileSync(script, (await sb.run(['completion', 'bash'])).stdout);
+    const cmd = `source ${script}; COMP_WORDS=(${words.join(' ')}); COMP_CWORD=${words.length - 1}; _svcctl; echo "\${COMPREPLY[@]}"`;
+    const out = spawnSync('bash', ['-c', cmd], { encoding: 'utf8' }).stdout.trim();
+    expect(out.split(' ')).toEqual(expect.arrayContaining(want.split(' ')));
+  });
+});
