@@ -41,6 +41,20 @@ describe('dnsTable', () => {
   });
 });
 
+describe('dnsTable order', () => {
+  // The same pod behind two Services: its PTRs sort by data whatever order the slices come in.
+  const pods = [pod('default', 'app-1', '10.244.3.7', { app: 'app' })];
+  const ptrRows = (names: string[]) =>
+    dnsTable(viewOf([...names.map((n) => svc('default', n, { clusterIP: 'None', selector: { app: 'app' }, ports: [{ port: 80 }] })), ...pods], { namespaces: ['default'] }))
+      .filter((r) => r.type === 'PTR')
+      .map((r) => `${r.name} ${r.data}`);
+  const want = ['7.3.244.10.in-addr.arpa. 10-244-3-7.a.default.svc.cluster.local.', '7.3.244.10.in-addr.arpa. 10-244-3-7.z.default.svc.cluster.local.'];
+  it.each([
+    { name: 'slices a then z', services: ['a', 'z'] },
+    { name: 'slices z then a', services: ['z', 'a'] },
+  ])('$name', ({ services }) => expect([...new Set(ptrRows(services))]).toEqual(want));
+});
+
 describe('printDnsTable', () => {
   const rows = dnsTable(view, { namespace: 'shop' });
   it.each([

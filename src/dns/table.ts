@@ -47,8 +47,11 @@ export function dnsTable(view: DnsView, opts: DnsTableOptions = {}): DnsRow[] {
   const rows: DnsRow[] = [];
   const seen = new Set<string>();
   const add = (namespace: string, name: string, type: string) => {
-    for (const rr of answerQuery(view, name, type).answers) {
-      if (rr.type !== type) continue;
+    // Sorted by data: several PTRs for one endpoint IP otherwise come in EndpointSlice order,
+    // which follows the slices' random name suffixes, and the table must not change between runs.
+    const answers = answerQuery(view, name, type).answers.filter((rr) => rr.type === type);
+    answers.sort((a, b) => (a.data < b.data ? -1 : a.data > b.data ? 1 : 0));
+    for (const rr of answers) {
       const key = `${namespace}|${rr.name}|${rr.type}|${rr.data}`;
       if (seen.has(key)) continue;
       seen.add(key);
