@@ -21,8 +21,8 @@ export function clusterConfigFromFlags(flags: ClusterInitFlags): ClusterConfig {
     }
   };
   if (flags.nodes !== undefined) {
-    if (!Number.isInteger(flags.nodes) || flags.nodes < 1 || flags.nodes > 250) {
-      throw SvcctlError.plain(`invalid argument "${flags.nodes}" for "--nodes" flag: must be between 1 and 250`);
+    if (!Number.isInteger(flags.nodes) || flags.nodes < 1 || flags.nodes > 5000) {
+      throw SvcctlError.plain(`invalid argument "${flags.nodes}" for "--nodes" flag: must be between 1 and 5000`);
     }
     cfg.nodeCount = flags.nodes;
   }
