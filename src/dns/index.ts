@@ -16,11 +16,11 @@
 //     else stdout printDnsTable(rows, { allNamespaces: all }).
 //
 //   svcctl dns serve --listen 127.0.0.1:5353 [--upstream 1.1.1.1:53]
-//     const server = await startDnsServer({ listen, upstream, getView: () => loadDnsView(store, domain) });
+//     const server = await startDnsServer({ listen, upstream, getView: cachedDnsView(store, domain) });
 //     print `Listening on ${server.host}:${server.port} (udp, tcp)`; on SIGINT/SIGTERM: await server.close().
 export { answerQuery, rrToText, reverseName, type DnsAnswer, type Rcode, type Rr } from './answer.js';
 export { parseRequest, requestString, type DnsRequest, type ParseResult } from './parse.js';
 export { candidates, digLine, formatDig, formatJson, resolveName, searchPath, type ResolveOptions, type ResolveResult } from './resolve.js';
 export { startDnsServer, parseHostPort, type DnsServer, type DnsServerOptions } from './server.js';
 export { dnsTable, printDnsTable, type DnsRow, type DnsTableOptions } from './table.js';
-export { buildDnsView, loadDnsView, DNS_TTL, type DnsObjects, type DnsView } from './view.js';
+export { buildDnsView, cachedDnsView, loadDnsView, DNS_TTL, type DnsObjects, type DnsView, type RevisionedReader } from './view.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EndpointSlice, KubeObject, SliceEndpoint } from '../api/types.js';
 import { MemoryStore } from '../store/memory.js';
 import { answerQuery, rrToText } from './answer.js';
-import { buildDnsView, loadDnsView } from './view.js';
+import { buildDnsView, cachedDnsView, loadDnsView } from './view.js';
 import { svc } from './testing/cluster.js';
 
 function slice(name: string, service: string | undefined, endpoints: SliceEndpoint[], addressType = 'IPv4'): EndpointSlice {
@@ -69,5 +69,77 @@ describe('loadDnsView', () => {
     expect(view.pods).toEqual([{ name: 'p', namespace: 'default', ip: '10.244.0.7' }]);
     expect(answerQuery(view, 'web.default.svc.cluster.local', 'A').answers.map(rrToText)).toEqual(['web.default.svc.cluster.local. 30 IN A 10.96.0.11']);
     expect(answerQuery(view, '7.0.244.10.in-addr.arpa', 'PTR').answers.map(rrToText)).toEqual(['7.0.244.10.in-addr.arpa. 30 IN PTR 10-244-0-7.web.default.svc.cluster.local.']);
+  });
+});
+
+describe('cachedDnsView', () => {
+  const service = (name: string, clusterIP: string): KubeObject =>
+    ({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'default' }, spec: { clusterIP, ports: [{ port: 80 }] } }) as KubeObject;
+  const a = (view: Parameters<typeof answerQuery>[0], name: string) => answerQuery(view, `${name}.default.svc.cluster.local.`, 'A');
+
+  /** A MemoryStore with `default` and Service web, counting full reads (list calls). */
+  async function setup() {
+    const store = new MemoryStore();
+    await store.transaction(async (tx) => {
+      await tx.put('/registry/namespaces/default', ns('default'));
+      await tx.put('/registry/services/specs/default/web', service('web', '10.96.0.20'));
+    });
+    let lists = 0;
+    const counted = { list: (p: string) => (lists++, store.list(p)), get: (k: string) => store.get(k), revision: () => store.revision() };
+    return { store, getView: cachedDnsView(counted, 'cluster.local'), lists: () => lists };
+  }
+
+  it('reuses the view while the revision stands', async () => {
+    const { getView, lists } = await setup();
+    const first = await getView();
+    const reads = lists();
+    expect(await getView()).toBe(first);
+    expect(lists()).toBe(reads);
+  });
+
+  it.each([
+    {
+      name: 'a created Service',
+      change: (s: MemoryStore) => s.transaction((tx) => tx.put('/registry/services/specs/default/api', service('api', '10.96.0.21'))),
+      want: { web: '10.96.0.20', api: '10.96.0.21' },
+    },
+    { name: 'a deleted Service', change: (s: MemoryStore) => s.transaction((tx) => tx.delete('/registry/services/specs/default/web')), want: { web: 'NXDOMAIN', api: 'NXDOMAIN' } },
+    {
+      name: 'a changed ClusterIP',
+      change: (s: MemoryStore) => s.transaction((tx) => tx.put('/registry/services/specs/default/web', service('web', '10.96.0.30'))),
+      want: { web: '10.96.0.30', api: 'NXDOMAIN' },
+    },
+  ])('answers $name at the next query', async ({ change, want }) => {
+    const { store, getView } = await setup();
+    expect(rrToText(a(await getView(), 'web').answers[0])).toBe('web.default.svc.cluster.local. 30 IN A 10.96.0.20');
+    await change(store);
+    const view = await getView();
+    const got = (n: string) => a(view, n).answers[0]?.data ?? a(view, n).rcode;
+    expect({ web: got('web'), api: got('api') }).toEqual(want);
+    expect(view.serial).toBe(await store.revision());
+  });
+
+  it('shares one build between concurrent queries', async () => {
+    const { store, getView, lists } = await setup();
+    await getView();
+    await store.transaction((tx) => tx.put('/registry/services/specs/default/api', service('api', '10.96.0.21')));
+    const before = lists();
+    const [x, y] = await Promise.all([getView(), getView()]);
+    expect(x).toBe(y);
+    expect(lists() - before).toBe(4);
+  });
+
+  it('does not keep a failed build', async () => {
+    let fail = true;
+    const store = new MemoryStore();
+    const flaky = {
+      list: (p: string) => (fail ? Promise.reject(new Error('disk')) : store.list(p)),
+      get: (k: string) => store.get(k),
+      revision: () => store.revision(),
+    };
+    const getView = cachedDnsView(flaky, 'cluster.local');
+    await expect(getView()).rejects.toThrow('disk');
+    fail = false;
+    expect((await getView()).zone).toBe('cluster.local');
   });
 });

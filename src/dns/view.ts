@@ -178,3 +178,30 @@ export async function loadDnsView(store: StoreReader, clusterDomain: string): Pr
     { clusterDomain, serial: Math.max(1, revision) },
   );
 }
+
+/** What a cached view reads: the store's objects and its revision. */
+export type RevisionedReader = StoreReader & { revision(): Promise<number> };
+
+/**
+ * A `getView` for a long-running server: rebuilds the view only when the store revision has moved
+ * since the last build, else returns the view built at that revision. Every write (any process,
+ * deletes included) bumps the revision, so a change is answered by the very next query; queries
+ * arriving while a build runs share it. A failed build is not kept.
+ */
+export function cachedDnsView(store: RevisionedReader, clusterDomain: string): () => Promise<DnsView> {
+  let cached: { revision: number; view: Promise<DnsView> } | undefined;
+  return async () => {
+    // The revision is read before the objects: a write landing mid-build leaves the cache keyed
+    // older than its content, so it is rebuilt once more, never served stale.
+    const revision = await store.revision();
+    if (cached?.revision !== revision) {
+      const view = loadDnsView(store, clusterDomain);
+      const entry = { revision, view };
+      cached = entry;
+      view.catch(() => {
+        if (cached === entry) cached = undefined;
+      });
+    }
+    return cached.view;
+  };
+}
