@@ -116,6 +116,22 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return ak.length === bk.length && ak.every((k) => deepEqual(ao[k], bo[k]));
 }
 
+/** deepEqual, with every property named `skip` (at any depth) left out of the comparison. */
+export function deepEqualExcept(a: unknown, b: unknown, skip: string): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((x, i) => deepEqualExcept(x, bb[i], skip));
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const ak = Object.keys(ao).filter((k) => k !== skip && ao[k] !== undefined);
+  const bk = Object.keys(bo).filter((k) => k !== skip && bo[k] !== undefined);
+  return ak.length === bk.length && ak.every((k) => deepEqualExcept(ao[k], bo[k], skip));
+}
+
 /** Labels equal as maps (nil and empty are the same, as apiequality.Semantic treats them). */
 export function labelsEqual(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
   return deepEqual(a ?? {}, b ?? {});

@@ -6,6 +6,7 @@ import {
   byName,
   canonicalKey,
   deepEqual,
+  deepEqualExcept,
   findPort,
   isPodReady,
   isServiceIPSet,
@@ -80,8 +81,11 @@ export function repackSubsets(subsets: EndpointSubset[]): EndpointSubset[] {
   return out.sort((a, b) => {
     const fa = (a.addresses ?? a.notReadyAddresses ?? [])[0];
     const fb = (b.addresses ?? b.notReadyAddresses ?? [])[0];
-    if (fa && fb && lessAddress(fa, fb) !== 0) return lessAddress(fa, fb);
-    return canonicalKey(a) < canonicalKey(b) ? -1 : canonicalKey(a) > canonicalKey(b) ? 1 : 0;
+    const byAddress = fa && fb ? lessAddress(fa, fb) : 0;
+    if (byAddress !== 0) return byAddress;
+    const ka = canonicalKey(a);
+    const kb = canonicalKey(b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
 }
 
@@ -177,8 +181,9 @@ function mergePortless(subsets: EndpointSubset[]): EndpointSubset[] {
   return [ss];
 }
 
-const stripRV = (subsets: EndpointSubset[] | undefined): unknown =>
-  JSON.parse(JSON.stringify(subsets ?? []), (k, v) => (k === 'resourceVersion' ? undefined : v));
+/** Subsets equal, ignoring targetRef resourceVersions (which change on every pod write). */
+const sameSubsets = (a: EndpointSubset[] | undefined, b: EndpointSubset[] | undefined): boolean =>
+  deepEqualExcept(a ?? [], b ?? [], 'resourceVersion');
 
 /**
  * The Endpoints object the controller wants for `svc`: null when it leaves Endpoints alone
@@ -198,7 +203,7 @@ export function reconcileEndpoints(svc: Service, pods: Pod[], existing: Endpoint
       0,
     );
     const capacityOk = count <= MAX_ENDPOINTS_CAPACITY && !existing.metadata.annotations?.[OVER_CAPACITY_ANNOTATION];
-    if (deepEqual(stripRV(existing.subsets), stripRV(subsets)) && labelsEqual(cmpLabels, svc.metadata.labels) && capacityOk) {
+    if (sameSubsets(existing.subsets, subsets) && labelsEqual(cmpLabels, svc.metadata.labels) && capacityOk) {
       return 'unchanged';
     }
   }

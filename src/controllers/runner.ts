@@ -8,6 +8,7 @@ import { controllerOf, deepEqual } from './common.js';
 import { reconcileDeployment } from './deployment.js';
 import { reconcileEndpoints } from './endpoints.js';
 import { ENDPOINTSLICE_CONTROLLER, LABEL_MANAGED_BY, LABEL_SERVICE_NAME, reconcileEndpointSlices } from './endpointslice.js';
+import { allocationFailure, EventRecorder } from './events.js';
 import { kubeletSync } from './kubelet.js';
 import { MIRRORING_CONTROLLER, reconcileMirroredSlices } from './mirroring.js';
 import type { Random } from './names.js';
@@ -38,6 +39,8 @@ export interface RunOptions {
    * controller stage over the keys waiting for it).
    */
   maxIterations?: number;
+  /** Where the controllers' Events go; runControllers makes one (and stores its Events) when absent. */
+  recorder?: EventRecorder;
 }
 
 export interface RunResult {
@@ -99,18 +102,27 @@ async function runReplicaSets(tx: StoreTxn, w: Writer, opts: RunOptions): Promis
 async function runNodes(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<void> {
   const pods = await list<Pod>(tx, 'Pod');
   const nodes = opts.cluster.nodes;
-  for (const pod of pods) {
+  const nodeByName = new Map(nodes.map((n) => [n.name, n]));
+  // Pods per node, kept current as pods are placed (the kubelet needs its node's pods for IPs).
+  const onNode = new Map<string, Pod[]>(nodes.map((n) => [n.name, []]));
+  for (const p of pods) if (p.spec.nodeName) onNode.get(p.spec.nodeName)?.push(p);
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[i];
     const nodeName = schedulePod(pod, nodes, pods);
-    const node = nodes.find((n) => n.name === nodeName);
+    const node = nodeName ? nodeByName.get(nodeName) : undefined;
     if (!node) continue;
-    const scheduled: Pod = { ...pod, spec: { ...pod.spec, nodeName: node.name } };
-    const onNode = pods.filter((p) => p.spec.nodeName === node.name && nsName(p) !== nsName(pod));
-    const synced = kubeletSync(scheduled, node, onNode, opts.now);
+    const scheduled: Pod = pod.spec.nodeName === node.name ? pod : { ...pod, spec: { ...pod.spec, nodeName: node.name } };
+    const others = pod.status?.podIP ? [] : onNode.get(node.name)!.filter((p) => nsName(p) !== nsName(pod));
+    const synced = kubeletSync(scheduled, node, others, opts.now);
     const next = synced === 'unchanged' ? scheduled : synced;
-    if (!deepEqual(next, pod)) {
+    if (next !== pod && !deepEqual(next, pod)) {
       await w.update(next);
       // Later pods in this round must see this one's node and IP.
-      pods[pods.indexOf(pod)] = next;
+      pods[i] = next;
+      const list = onNode.get(node.name)!;
+      const at = list.indexOf(pod);
+      if (at >= 0) list[at] = next;
+      else list.push(next);
     }
   }
 }
@@ -121,12 +133,20 @@ async function runEndpoints(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<
   const slices = await list<EndpointSlice>(tx, 'EndpointSlice');
   const endpoints = new Map((await list<Endpoints>(tx, 'Endpoints')).map((e) => [nsName(e), e]));
   const nodeNames = new Set(opts.cluster.nodes.map((n) => n.name));
-  const slicesOf = (ns: string | undefined, name: string, manager: string) =>
-    slices.filter(
-      (s) => s.metadata.namespace === ns && s.metadata.labels?.[LABEL_SERVICE_NAME] === name && s.metadata.labels?.[LABEL_MANAGED_BY] === manager,
-    );
+  const sliceIndex = new Map<string, EndpointSlice[]>();
+  for (const sl of slices) {
+    const k = `${sl.metadata.namespace}/${sl.metadata.labels?.[LABEL_SERVICE_NAME]}/${sl.metadata.labels?.[LABEL_MANAGED_BY]}`;
+    const group = sliceIndex.get(k);
+    if (group) group.push(sl);
+    else sliceIndex.set(k, [sl]);
+  }
+  const slicesOf = (ns: string | undefined, name: string, manager: string) => sliceIndex.get(`${ns}/${name}/${manager}`) ?? [];
   const byNs = new Map<string, Pod[]>();
-  for (const p of pods) byNs.set(p.metadata.namespace ?? '', [...(byNs.get(p.metadata.namespace ?? '') ?? []), p]);
+  for (const p of pods) {
+    const group = byNs.get(p.metadata.namespace ?? '');
+    if (group) group.push(p);
+    else byNs.set(p.metadata.namespace ?? '', [p]);
+  }
   for (const svc of services) {
     const nsPods = byNs.get(svc.metadata.namespace ?? '') ?? [];
     const name = svc.metadata.name ?? '';
@@ -168,11 +188,51 @@ export async function runControllers(tx: StoreTxn, opts: RunOptions): Promise<Ru
   if (opts.changed) {
     return runTargeted(tx, { ...opts, changed: opts.changed, deleted: opts.deleted ?? [], previous: opts.previous ?? [], maxIterations });
   }
-  const result = await runFull(tx, opts, maxIterations);
+  // A full resync reads every kind several times a round: read each prefix once until it is written.
+  const cached = cachingTxn(tx);
+  const result = await runFull(cached, opts, maxIterations);
+  tx = cached;
   // The targeted mode's indexes, repaired from the full picture (writes only what differs).
   await NodeIPs.fromPods(opts.cluster.nodes, await list<Pod>(tx, 'Pod')).save(tx);
   await LoadBalancerState.fromServices(await list<Service>(tx, 'Service'), opts.cluster.lbPool ?? '').save(tx);
   return result;
+}
+
+/**
+ * A transaction whose list() results are kept until a write touches their prefix. Callers get a
+ * fresh array each time (they may reorder or replace entries) sharing the parsed objects, which
+ * the controllers never mutate.
+ */
+function cachingTxn(tx: StoreTxn): StoreTxn {
+  const lists = new Map<string, KubeObject[]>();
+  const invalidate = (key: string) => {
+    for (const prefix of lists.keys()) if (key.startsWith(prefix) || prefix.startsWith(key)) lists.delete(prefix);
+  };
+  return {
+    get: (key) => tx.get(key),
+    list: async (prefix) => {
+      let hit = lists.get(prefix);
+      if (!hit) {
+        hit = await tx.list(prefix);
+        lists.set(prefix, hit);
+      }
+      return [...hit];
+    },
+    create: (key, obj) => (invalidate(key), tx.create(key, obj)),
+    update: (key, obj) => (invalidate(key), tx.update(key, obj)),
+    put: (key, obj) => (invalidate(key), tx.put(key, obj)),
+    delete: (key) => (invalidate(key), tx.delete(key)),
+    deletePrefix: (prefix) => (invalidate(prefix), tx.deletePrefix(prefix)),
+  };
+}
+
+/** LoadBalancer Services still pending although a pool is configured: the pool could not serve them. */
+async function recordAllocationFailures(tx: StoreTxn, opts: RunOptions): Promise<void> {
+  if (!opts.recorder || !opts.cluster.lbPool) return;
+  for (const svc of await list<Service>(tx, 'Service')) {
+    const e = allocationFailure(svc, opts.cluster.lbPool);
+    if (e) opts.recorder.record(e);
+  }
 }
 
 async function runFull(tx: StoreTxn, opts: RunOptions, max: number): Promise<RunResult> {
@@ -189,7 +249,11 @@ async function runFull(tx: StoreTxn, opts: RunOptions, max: number): Promise<Run
     await runNodes(tx, w, opts);
     await runEndpoints(tx, w, opts);
     for (const svc of reconcileLoadBalancers(await list<Service>(tx, 'Service'), opts.cluster.lbPool ?? '')) await w.update(svc);
-    if (w.writes === before) return { iterations: i, writes: w.writes, converged: true };
+    if (w.writes === before) {
+      await recordAllocationFailures(tx, opts);
+      return { iterations: i, writes: w.writes, converged: true };
+    }
   }
+  await recordAllocationFailures(tx, opts);
   return { iterations: max, writes: w.writes, converged: false };
 }
