@@ -78,3 +78,4 @@ const applyEmpty = results.find((r) => r.name.startsWith('svcctl apply -f one.ya
 console.log(`\ngoal: get svc no slower than kubectl's client-side create: ${kubectlMs ? (getEmpty <= kubectlMs ? 'met' : 'NOT met') : 'n/a'} (empty), ${kubectlMs ? (get5k <= kubectlMs ? 'met' : 'NOT met') : 'n/a'} (5,000)`);
 console.log(`growth with store size: get svc x${(get5k / getEmpty).toFixed(2)}, apply x${(applyBig / applyEmpty).toFixed(2)}`);
 for (const d of [empty, big, kubectlHome]) rmSync(d, { recursive: true, force: true });
+await (await import('./dns.mjs')).runDnsBench();

@@ -215,3 +215,39 @@ describe('DNS server', () => {
     await again.close();
   });
 });
+
+describe('reply cache (same view object = same store revision)', () => {
+  const one = viewOf([svc('default', 'web', { clusterIP: '10.96.7.7', ports: [{ port: 80 }] })], { namespaces: ['default'] });
+  const two = viewOf([svc('default', 'web', { clusterIP: '10.96.8.8', ports: [{ port: 80 }] })], { namespaces: ['default'] });
+  let current = one;
+  let cached: DnsServer;
+  beforeAll(async () => {
+    cached = await startDnsServer({ listen: '127.0.0.1:0', getView: async () => current });
+  });
+  afterAll(() => cached.close());
+
+  const ask = async (id: number, type: packet.RecordType = 'A') => {
+    const raw = await udpRaw(cached.port, packet.encode({ type: 'query', id, flags: packet.RECURSION_DESIRED, questions: [{ type, name: 'web.default.svc.cluster.local' }] }));
+    const m = packet.decode(raw!);
+    return `${m.id} ${m.rcode} ${(m.answers ?? []).map(text).join(',')}`;
+  };
+
+  it.each([
+    { name: 'a repeated query carries its own ID', steps: [[1, one], [2, one]] as const, want: ['1 NOERROR web.default.svc.cluster.local 30 A 10.96.7.7', '2 NOERROR web.default.svc.cluster.local 30 A 10.96.7.7'] },
+    { name: 'a new view is answered at once', steps: [[3, one], [4, two], [5, one]] as const, want: ['3 NOERROR web.default.svc.cluster.local 30 A 10.96.7.7', '4 NOERROR web.default.svc.cluster.local 30 A 10.96.8.8', '5 NOERROR web.default.svc.cluster.local 30 A 10.96.7.7'] },
+  ])('$name', async ({ steps, want }) => {
+    const got: string[] = [];
+    for (const [id, v] of steps) {
+      current = v;
+      got.push(await ask(id));
+    }
+    expect(got).toEqual(want);
+  });
+
+  it('keeps UDP and TCP replies apart (a UDP reply may be truncated)', async () => {
+    current = one;
+    await ask(9);
+    const [m] = await tcp(cached.port, [packet.encode({ type: 'query', id: 10, flags: packet.RECURSION_DESIRED, questions: [{ type: 'A', name: 'web.default.svc.cluster.local' }] })]);
+    expect(`${m.id} ${(m.answers ?? []).map(text).join(',')}`).toBe('10 web.default.svc.cluster.local 30 A 10.96.7.7');
+  });
+});

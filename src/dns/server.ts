@@ -139,41 +139,82 @@ function errorReply(query: Buffer, rcode: number): Buffer | undefined {
   return encodeReply({ id, flags: (flags & (RD | 0x7800)) | rcode, questions: [], answers: [], authorities: [], additionals: [] });
 }
 
-/** Answers one wire query; undefined means drop it. */
-async function handle(raw: Buffer, udp: boolean, opts: DnsServerOptions): Promise<Buffer | undefined> {
+/** Encoded replies per view, keyed by transport and the query's bytes after its ID. */
+type ReplyCache = WeakMap<DnsView, Map<string, Buffer>>;
+const MAX_CACHED_REPLIES = 10_000;
+
+/**
+ * Answers one wire query; undefined means drop it. The reply is a function of the view and the
+ * query's bytes after the ID (flags, question, EDNS size), so while getView returns the same view
+ * object (cachedDnsView: the store revision has not moved) an identical query is answered with a
+ * copy of the earlier reply under the new ID; a new view starts an empty cache. Upstream and
+ * SERVFAIL answers are never cached.
+ */
+async function handle(raw: Buffer, udp: boolean, opts: DnsServerOptions, cache: ReplyCache): Promise<Buffer | undefined> {
+  let view: DnsView | undefined;
+  try {
+    view = await opts.getView();
+  } catch {
+    view = undefined;
+  }
+  const key = raw.length > HEADER_BYTES ? (udp ? 'u' : 't') + raw.toString('latin1', 2) : '';
+  const replies = view && cache.get(view);
+  const hit = key && replies?.get(key);
+  if (hit) {
+    const out = Buffer.from(hit);
+    raw.copy(out, 0, 0, 2);
+    return out;
+  }
+  const out = await answerWire(raw, udp, opts, view);
+  if (out && view && key && out.cacheable) {
+    let m = replies;
+    if (!m) cache.set(view, (m = new Map()));
+    if (m.size >= MAX_CACHED_REPLIES) m.clear();
+    m.set(key, out.reply);
+  }
+  return out?.reply;
+}
+
+/** Decodes, answers from `view` (undefined: getView failed, SERVFAIL) and encodes one query. */
+async function answerWire(raw: Buffer, udp: boolean, opts: DnsServerOptions, view: DnsView | undefined): Promise<{ reply: Buffer; cacheable: boolean } | undefined> {
+  const uncached = (reply: Buffer | undefined) => (reply ? { reply, cacheable: false } : undefined);
   let q: packet.DecodedPacket;
   try {
     q = packet.decode(raw);
   } catch {
-    return errorReply(raw, RCODES.FORMERR);
+    return uncached(errorReply(raw, RCODES.FORMERR));
   }
   if (q.type !== 'query') return undefined;
   const reqFlags = raw.readUInt16BE(2);
   const opcode = (reqFlags >> 11) & 0xf;
-  if (opcode !== 0) return errorReply(raw, RCODES.NOTIMP);
+  if (opcode !== 0) return uncached(errorReply(raw, RCODES.NOTIMP));
   const questions = q.questions ?? [];
-  if (questions.length !== 1) return errorReply(raw, RCODES.FORMERR);
+  if (questions.length !== 1) return uncached(errorReply(raw, RCODES.FORMERR));
   const question = questions[0];
   const opt = (q.additionals ?? []).find((a): a is packet.OptAnswer => a.type === 'OPT');
   const timeout = opts.upstreamTimeoutMs ?? 2000;
 
   let answer: DnsAnswer;
   try {
-    answer = answerQuery(await opts.getView(), question.name === '' ? '.' : question.name, question.type);
+    if (!view) throw new Error('no view');
+    answer = answerQuery(view, question.name === '' ? '.' : question.name, question.type);
   } catch {
     answer = { rcode: 'SERVFAIL', answers: [] };
   }
+  let cacheable = answer.rcode !== 'SERVFAIL';
 
   if (answer.forward && opts.upstream) {
     try {
-      return await askUpstream(opts.upstream, raw, timeout);
+      return uncached(await askUpstream(opts.upstream, raw, timeout));
     } catch {
       answer = { rcode: 'SERVFAIL', answers: [] };
+      cacheable = false;
     }
   }
 
   const answers = answer.answers.map(toWire);
   if (answer.chase && opts.upstream) {
+    cacheable = false;
     for (const c of answer.chase) answers.push(...(await chaseUpstream(opts.upstream, c.name, c.type, timeout)));
   }
   const additionals = (answer.additionals ?? []).map(toWire);
@@ -187,7 +228,7 @@ async function handle(raw: Buffer, udp: boolean, opts: DnsServerOptions): Promis
     authorities: (answer.authority ?? []).map(toWire),
     additionals,
   };
-  return udp ? truncate(reply, size) : encodeReply(reply);
+  return { reply: udp ? truncate(reply, size) : encodeReply(reply), cacheable };
 }
 
 /**
@@ -199,6 +240,7 @@ async function handle(raw: Buffer, udp: boolean, opts: DnsServerOptions): Promis
  */
 export async function startDnsServer(opts: DnsServerOptions): Promise<DnsServer> {
   const { host, port } = parseHostPort(opts.listen);
+  const cache: ReplyCache = new WeakMap();
   const udp: Socket = createSocket({ type: host.includes(':') ? 'udp6' : 'udp4' });
   await new Promise<void>((resolve, reject) => {
     udp.once('error', reject);
@@ -210,7 +252,7 @@ export async function startDnsServer(opts: DnsServerOptions): Promise<DnsServer>
   const boundPort = udp.address().port;
   udp.on('error', () => undefined);
   udp.on('message', (msg: Buffer, rinfo: RemoteInfo) => {
-    void handle(msg, true, opts).then((out) => {
+    void handle(msg, true, opts, cache).then((out) => {
       if (out) udp.send(out, rinfo.port, rinfo.address);
     });
   });
@@ -227,7 +269,7 @@ export async function startDnsServer(opts: DnsServerOptions): Promise<DnsServer>
       while (buf.length >= 2 && buf.length >= 2 + buf.readUInt16BE(0)) {
         const msg = buf.subarray(2, 2 + buf.readUInt16BE(0));
         buf = buf.subarray(2 + msg.length);
-        void handle(Buffer.from(msg), false, opts).then((out) => {
+        void handle(Buffer.from(msg), false, opts, cache).then((out) => {
           if (!out || conn.destroyed) return;
           const len = Buffer.alloc(2);
           len.writeUInt16BE(out.length);
