@@ -185,12 +185,17 @@ async function runEndpoints(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<
  */
 export async function runControllers(tx: StoreTxn, opts: RunOptions): Promise<RunResult> {
   const maxIterations = opts.maxIterations ?? 20;
+  // The controllers' Events are stored at the end of the run, unless the caller collects them.
+  const recorder = opts.recorder ?? new EventRecorder(opts.now, opts.random);
   if (opts.changed) {
-    return runTargeted(tx, { ...opts, changed: opts.changed, deleted: opts.deleted ?? [], previous: opts.previous ?? [], maxIterations });
+    const targeted = await runTargeted(tx, { ...opts, recorder, changed: opts.changed, deleted: opts.deleted ?? [], previous: opts.previous ?? [], maxIterations });
+    if (!opts.recorder) await recorder.flush(tx);
+    return targeted;
   }
   // A full resync reads every kind several times a round: read each prefix once until it is written.
   const cached = cachingTxn(tx);
-  const result = await runFull(cached, opts, maxIterations);
+  const result = await runFull(cached, { ...opts, recorder }, maxIterations);
+  if (!opts.recorder) await recorder.flush(cached);
   tx = cached;
   // The targeted mode's indexes, repaired from the full picture (writes only what differs).
   await NodeIPs.fromPods(opts.cluster.nodes, await list<Pod>(tx, 'Pod')).save(tx);

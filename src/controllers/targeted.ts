@@ -11,6 +11,7 @@ import { controllerOf, deepEqual, isPodTerminal, serviceSelects } from './common
 import { reconcileDeployment } from './deployment.js';
 import { reconcileEndpoints } from './endpoints.js';
 import { ENDPOINTSLICE_CONTROLLER, LABEL_MANAGED_BY, LABEL_SERVICE_NAME, reconcileEndpointSlices } from './endpointslice.js';
+import { allocationFailure, type EventRecorder } from './events.js';
 import { kubeletSync } from './kubelet.js';
 import { LoadBalancerState } from './lb-state.js';
 import { MIRRORING_CONTROLLER, reconcileMirroredSlices } from './mirroring.js';
@@ -33,6 +34,8 @@ export interface TargetedOptions {
   previous: KubeObject[];
   /** Rounds (of every stage) before the run gives up (converged false). */
   maxIterations: number;
+  /** Told every write the controllers make, and of LoadBalancers the pool cannot serve (Events). */
+  recorder?: EventRecorder;
 }
 
 export interface TargetedResult {
@@ -291,6 +294,8 @@ class TargetedRun {
     if (svc?.spec.type === 'LoadBalancer') {
       const updated = (await this.lbState()).sync(svc);
       if (updated) await this.w.update(updated);
+      const failure = allocationFailure(updated ?? svc, this.opts.cluster.lbPool ?? '');
+      if (failure) this.opts.recorder?.record(failure);
     }
   }
 }

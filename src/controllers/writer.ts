@@ -5,6 +5,7 @@ import type { KubeObject } from '../api/types.js';
 import { objectKey } from '../store/keys.js';
 import { StoreError, type StoreTxn } from '../store/store.js';
 import { deepEqual, timestamp, type Plan } from './common.js';
+import type { EventRecorder } from './events.js';
 import { generateName, type Random } from './names.js';
 
 const type = (kind: string): ResourceType => resourceByKind(kind)!;
@@ -24,14 +25,23 @@ export function newUID(random: Random): string {
 /** Called after each real write: `old` undefined on create, `cur` undefined on delete. */
 export type ChangeListener = (old: KubeObject | undefined, cur: KubeObject | undefined) => void;
 
-/** Writes plans into the transaction, doing what the apiserver does on create and update. */
+/**
+ * Writes plans into the transaction, doing what the apiserver does on create and update. With
+ * `opts.recorder`, every real write is also told to it, which derives the controllers' Events.
+ */
 export class Writer {
   writes = 0;
   constructor(
     private readonly tx: StoreTxn,
-    private readonly opts: { now: Date; random: Random },
+    private readonly opts: { now: Date; random: Random; recorder?: EventRecorder },
     private readonly onChange?: ChangeListener,
   ) {}
+
+  private changed(old: KubeObject | undefined, cur: KubeObject | undefined): void {
+    this.writes++;
+    this.opts.recorder?.observe(old, cur);
+    this.onChange?.(old, cur);
+  }
 
   /** Creates `obj` (uid, creationTimestamp and generation filled in; a taken generated name retried). */
   async create(obj: KubeObject): Promise<void> {
@@ -51,8 +61,7 @@ export class Writer {
         o.metadata.name = generateName(o.metadata.generateName, this.opts.random);
       }
     }
-    this.writes++;
-    this.onChange?.(undefined, stored);
+    this.changed(undefined, stored);
   }
 
   /** Replaces the stored object; a no-op when absent or when nothing but the version would change. */
@@ -72,18 +81,14 @@ export class Writer {
       return;
     }
     const stored = await this.tx.put(key, o);
-    this.writes++;
-    this.onChange?.(cur, stored);
+    this.changed(cur, stored);
   }
 
   /** Deletes the object at obj's key, if there is one. */
   async delete(obj: KubeObject): Promise<void> {
     const key = keyOf(obj);
-    const cur = this.onChange ? await this.tx.get(key) : undefined;
-    if (await this.tx.delete(key)) {
-      this.writes++;
-      this.onChange?.(cur ?? obj, undefined);
-    }
+    const cur = this.onChange || this.opts.recorder ? await this.tx.get(key) : undefined;
+    if (await this.tx.delete(key)) this.changed(cur ?? obj, undefined);
   }
 
   /** Deletes, then updates, then creates what the plan lists. */
