@@ -97,7 +97,7 @@ export async function lintPaths(paths: string[], opts: LintOptions = {}): Promis
   for (const o of objects) {
     if (!o.type) continue;
     const version = o.obj.apiVersion.includes('/') ? o.obj.apiVersion.split('/')[1] : o.obj.apiVersion;
-    const issues = validateSchema(o.obj, o.type.group, version, o.type.kind);
+    const issues = await validateSchema(o.obj, o.type.group, version, o.type.kind);
     const head = `${o.type.kind} in version "${version}" cannot be handled as a ${o.type.kind}: `;
     for (const i of issues) {
       if (i.kind === 'unknownField') add(LAYER_RULES.unknownField, o.doc, i.path, `${head}strict decoding error: ${i.message}`, o);

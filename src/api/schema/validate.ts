@@ -2,7 +2,6 @@
 // `kubectl --validate=strict`), JSON type mismatches (Go's encoding/json), and - reported apart,
 // since the decoder never checks them - missing required fields.
 import { VALIDATORS } from './validators.generated.js';
-import { GO_TYPES } from './gotypes.generated.js';
 import type { KubeObject } from '../types.js';
 
 export type SchemaPath = (string | number)[];
@@ -20,6 +19,20 @@ interface AjvError {
 }
 type ValidateFn = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 
+const loaded = new Map<string, Promise<{ validate: ValidateFn; root: string }>>();
+
+/** The precompiled validator of a kind, loaded on first use. */
+function loadValidator(id: string): Promise<{ validate: ValidateFn; root: string }> | undefined {
+  const load = VALIDATORS[id];
+  if (!load) return undefined;
+  let p = loaded.get(id);
+  if (!p) {
+    p = load() as Promise<{ validate: ValidateFn; root: string }>;
+    loaded.set(id, p);
+  }
+  return p;
+}
+
 function schemaId(group: string, version: string, kind: string): string {
   return `${group || 'core'}.${version}.${kind}`;
 }
@@ -30,15 +43,17 @@ export function hasSchema(group: string, version: string, kind: string): boolean
 }
 
 /**
- * Checks `obj` against the generated schema of group/version/kind. Returns [] when there is no
+ * Checks `obj` against the generated schema of group/version/kind (loading that kind's validator
+ * on first use). Resolves to [] when there is no
  * schema (see hasSchema) or nothing is wrong. Messages are the apiserver's:
  * `unknown field "spec.ports[0].prot"`,
  * `json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32`,
  * `spec.ports[0].port: Required value`.
  */
-export function validateSchema(obj: KubeObject, group: string, version: string, kind: string): SchemaIssue[] {
-  const entry = (VALIDATORS as Record<string, { validate: ValidateFn; root: string }>)[schemaId(group, version, kind)];
-  if (!entry) return [];
+export async function validateSchema(obj: KubeObject, group: string, version: string, kind: string): Promise<SchemaIssue[]> {
+  const pending = loadValidator(schemaId(group, version, kind));
+  if (!pending) return [];
+  const entry = await pending;
   if (entry.validate(obj)) return [];
   const issues: SchemaIssue[] = [];
   const seen = new Set<string>();
@@ -49,7 +64,9 @@ export function validateSchema(obj: KubeObject, group: string, version: string, 
       const path = [...base, String(err.params.additionalProperty)];
       issue = { kind: 'unknownField', path, message: `unknown field "${renderPath(path)}"` };
     } else if (err.keyword === 'type') {
-      issue = { kind: 'type', path: base, message: typeMessage(entry.root, base, valueAt(obj, base)) };
+      // Go's type table is only needed to word a type error.
+      const { GO_TYPES } = await import('./gotypes.generated.js');
+      issue = { kind: 'type', path: base, message: typeMessage(GO_TYPES, entry.root, base, valueAt(obj, base)) };
     } else if (err.keyword === 'required') {
       const path = [...base, String(err.params.missingProperty)];
       issue = { kind: 'required', path, message: `${renderPath(path)}: Required value` };
@@ -129,7 +146,9 @@ const QUANTITY_ERROR = "quantities must match the regular expression '^([+-]?[0-
  * the struct and Go type found by walking the generated Go type table along the path (the json path
  * has no indices and no map keys, as Go's decoder records it).
  */
-function typeMessage(rootDef: string, path: SchemaPath, value: unknown): string {
+type GoTypes = Record<string, { struct: string; fields: Record<string, [string, string?]> }>;
+
+function typeMessage(GO_TYPES: GoTypes, rootDef: string, path: SchemaPath, value: unknown): string {
   const word = jsonValueWord(value);
   let def: string | undefined = rootDef;
   let struct = GO_TYPES[rootDef]?.struct ?? '';

@@ -32,6 +32,6 @@ export function resolveNamespace(ctx: CommandContext, type: ResourceType, obj: K
 export async function checkSchema(type: ResourceType, obj: KubeObject): Promise<void> {
   const { validateSchema, decodeErrorMessage } = await import('../../api/schema/validate.js');
   const version = obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[1] : obj.apiVersion;
-  const message = decodeErrorMessage(type.kind, version, validateSchema(obj, type.group, version, type.kind));
+  const message = decodeErrorMessage(type.kind, version, await validateSchema(obj, type.group, version, type.kind));
   if (message) throw SvcctlError.badRequest(message);
 }
