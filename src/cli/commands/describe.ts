@@ -14,6 +14,7 @@ import {
   describePod,
   describeReplicaSet,
 } from '../../printers/describe/index.js';
+import type { DescribedEvent } from '../../printers/describe/events.js';
 import { describeService } from '../../printers/describe/service.js';
 import { objectKey, typePrefix } from '../../store/keys.js';
 import type { Store } from '../../store/store.js';
@@ -37,34 +38,54 @@ async function listKind<T extends KubeObject>(store: Store, kind: string, namesp
   return (await store.list(typePrefix(resourceByKind(kind)!, namespace))) as T[];
 }
 
+/**
+ * The Events about `obj`, as kubectl's searchEvents asks for them: involvedObject name, namespace
+ * and uid (kind too, except for pods, whose reference kubectl clears), in the object's namespace.
+ */
+async function eventsOf(store: Store, obj: KubeObject): Promise<DescribedEvent[]> {
+  const ns = obj.metadata.namespace;
+  const all = (await store.list(typePrefix(resourceByKind('Event')!, ns))) as (DescribedEvent & { involvedObject?: Record<string, string> })[];
+  return all.filter((e) => {
+    const io = e.involvedObject ?? {};
+    return (
+      io.name === obj.metadata.name &&
+      (io.namespace ?? '') === (ns ?? '') &&
+      (obj.kind === 'Pod' || io.kind === obj.kind) &&
+      (!obj.metadata.uid || io.uid === obj.metadata.uid)
+    );
+  });
+}
+
 async function describeOne(engine: Engine, type: ResourceType, namespace: string, name: string): Promise<string> {
   const store = engine.store;
   const obj = await store.get(objectKey(type, namespace, name));
   if (!obj) throw SvcctlError.notFound(qualifiedResource(type), name);
+  const now = engine.now();
+  const events = type.kind === 'Namespace' ? [] : await eventsOf(store, obj);
   if (type.kind === 'Service') {
     // kubectl lists EndpointSlices by the kubernetes.io/service-name label.
     const sliceType = resourceByKind('EndpointSlice')!;
     const slices = (await store.list(`/registry/${sliceType.storage}/${namespace}/`)) as EndpointSlice[];
     const mine = slices.filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === name);
-    return describeService(obj as Service, mine);
+    return describeService(obj as Service, mine, events, now);
   }
   switch (type.kind) {
     case 'Pod':
-      return describePod(obj as Pod);
+      return describePod(obj as Pod, events, now);
     case 'Endpoints':
-      return describeEndpoints(obj as Endpoints);
+      return describeEndpoints(obj as Endpoints, events, now);
     case 'EndpointSlice':
-      return describeEndpointSlice(obj as EndpointSlice);
+      return describeEndpointSlice(obj as EndpointSlice, events, now);
     case 'Namespace':
       // svcctl stores no ResourceQuota or LimitRange: the describer prints kubectl's "none" lines.
       return describeNamespace(obj);
     case 'Deployment':
-      return describeDeployment(obj as Deployment, await listKind<ReplicaSet>(store, 'ReplicaSet', namespace));
+      return describeDeployment(obj as Deployment, await listKind<ReplicaSet>(store, 'ReplicaSet', namespace), events, now);
     case 'ReplicaSet': {
       const rs = obj as ReplicaSet;
       const matches = labelSelectorMatcher(rs.spec.selector);
       const pods = (await listKind<Pod>(store, 'Pod', namespace)).filter((p) => matches(p.metadata.labels));
-      return describeReplicaSet(rs, pods);
+      return describeReplicaSet(rs, pods, events, now);
     }
     case 'Node': {
       // kubectl: spec.nodeName=NAME, status.phase!=Succeeded, status.phase!=Failed, all namespaces.
@@ -73,7 +94,7 @@ async function describeOne(engine: Engine, type: ResourceType, namespace: string
       );
       // The simulated kubelet holds its node's Lease and renews it continuously.
       const lease = { holderIdentity: name, renewTime: engine.now().toISOString() };
-      return describeNode(obj as Node, pods, lease, engine.now());
+      return describeNode(obj as Node, pods, lease, now, events);
     }
   }
   throw SvcctlError.plain(`svcctl cannot describe ${qualifiedResource(type)} yet`);

@@ -1,9 +1,10 @@
 // kubectl describe deployment (pkg/describe/describe.go describeDeployment, kubectl 1.32).
 import { formatLabelSelector } from '../../api/labels.js';
 import type { Deployment, ReplicaSet } from '../../api/types.js';
-import { NO_EVENTS, rfc1123z } from './common.js';
+import { rfc1123z } from './common.js';
 import { describePodTemplate } from './containers.js';
-import { annotationsMultiline, labelsMultiline, tabbed } from './tabbed.js';
+import { annotationsMultiline, labelsMultiline } from './tabbed.js';
+import { withEvents, type DescribedEvent } from './events.js';
 
 const stable = (v: unknown): string =>
   Array.isArray(v) ? `[${v.map(stable).join(',')}]` : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${k}:${stable((v as Record<string, unknown>)[k])}`).join(',')}}` : JSON.stringify(v);
@@ -35,7 +36,7 @@ type Status = { replicas?: number; updatedReplicas?: number; availableReplicas?:
 type Strategy = { type?: string; rollingUpdate?: { maxUnavailable?: number | string; maxSurge?: number | string } };
 
 /** The text of `kubectl describe deployment`, given the ReplicaSets of its namespace. */
-export function describeDeployment(d: Deployment, replicaSets: ReplicaSet[]): string {
+export function describeDeployment(d: Deployment, replicaSets: ReplicaSet[], events: DescribedEvent[] = [], now: Date = new Date()): string {
   const st = (d.status ?? {}) as Status;
   const strategy = (d.spec.strategy ?? {}) as Strategy;
   let t = `Name:\t${d.metadata.name}\nNamespace:\t${d.metadata.namespace ?? ''}\n`;
@@ -54,6 +55,5 @@ export function describeDeployment(d: Deployment, replicaSets: ReplicaSet[]): st
   }
   const { oldRSs, newRS } = splitReplicaSets(d, replicaSets);
   if (oldRSs.length || newRS) t += `OldReplicaSets:\t${rsList(oldRSs)}\nNewReplicaSet:\t${rsList(newRS ? [newRS] : [])}\n`;
-  t += NO_EVENTS;
-  return tabbed(t);
+  return withEvents(t, events, now);
 }

@@ -1,10 +1,10 @@
 // kubectl describe endpoints (pkg/describe/describe.go describeEndpoints, kubectl 1.32).
 import type { Endpoints } from '../../api/types.js';
-import { NO_EVENTS } from './common.js';
-import { annotationsMultiline, labelsMultiline, tabbed } from './tabbed.js';
+import { annotationsMultiline, labelsMultiline } from './tabbed.js';
+import { withEvents, type DescribedEvent } from './events.js';
 
 /** The text of `kubectl describe endpoints`: one block per subset, each followed by a blank line. */
-export function describeEndpoints(ep: Endpoints): string {
+export function describeEndpoints(ep: Endpoints, events: DescribedEvent[] = [], now: Date = new Date()): string {
   let t = `Name:\t${ep.metadata.name}\nNamespace:\t${ep.metadata.namespace ?? ''}\n`;
   t += labelsMultiline('Labels', ep.metadata.labels);
   t += annotationsMultiline('Annotations', ep.metadata.annotations);
@@ -18,6 +18,5 @@ export function describeEndpoints(ep: Endpoints): string {
     }
     t += '\n';
   }
-  t += NO_EVENTS;
-  return tabbed(t);
+  return withEvents(t, events, now);
 }

@@ -1,10 +1,10 @@
 // kubectl describe endpointslice (pkg/describe/describe.go describeEndpointSliceV1, kubectl 1.32).
 import type { EndpointSlice } from '../../api/types.js';
-import { NO_EVENTS } from './common.js';
-import { annotationsMultiline, labelsMultiline, tabbed } from './tabbed.js';
+import { annotationsMultiline, labelsMultiline } from './tabbed.js';
+import { withEvents, type DescribedEvent } from './events.js';
 
 /** The text of `kubectl describe endpointslice`. */
-export function describeEndpointSlice(eps: EndpointSlice): string {
+export function describeEndpointSlice(eps: EndpointSlice, events: DescribedEvent[] = [], now: Date = new Date()): string {
   let t = `Name:\t${eps.metadata.name}\nNamespace:\t${eps.metadata.namespace ?? ''}\n`;
   t += labelsMultiline('Labels', eps.metadata.labels);
   t += annotationsMultiline('Annotations', eps.metadata.annotations);
@@ -27,6 +27,5 @@ export function describeEndpointSlice(eps: EndpointSlice): string {
       t += `    Zone:\t${e.zone ?? '<unset>'}\n`;
     }
   }
-  t += NO_EVENTS;
-  return tabbed(t);
+  return withEvents(t, events, now);
 }

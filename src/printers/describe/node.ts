@@ -1,8 +1,9 @@
 // kubectl describe node (pkg/describe/describe.go describeNode + describeNodeResource, kubectl 1.32).
 import type { Node, Pod } from '../../api/types.js';
 import { humanDuration } from '../age.js';
-import { NO_EVENTS, rfc1123z } from './common.js';
-import { annotationsMultiline, labelsMultiline, tabbed } from './tabbed.js';
+import { rfc1123z } from './common.js';
+import { annotationsMultiline, labelsMultiline } from './tabbed.js';
+import { withEvents, type DescribedEvent } from './events.js';
 
 /** The node's Lease in kube-node-lease, as far as the describer prints it. */
 export interface NodeLease {
@@ -66,7 +67,7 @@ const pct = (part: number, whole: number) => (whole === 0 ? 0 : Math.trunc((part
  * The text of `kubectl describe node`: `pods` are the node's non-terminated pods (spec.nodeName =
  * node, phase not Succeeded/Failed), `lease` its Lease (undefined: kubectl's not-found line), `now` the clock.
  */
-export function describeNode(node: Node, pods: Pod[], lease: NodeLease | undefined, now: Date): string {
+export function describeNode(node: Node, pods: Pod[], lease: NodeLease | undefined, now: Date, events: DescribedEvent[] = []): string {
   const st = (node.status ?? {}) as NodeStatus;
   const spec = node.spec as { podCIDR?: string; podCIDRs?: string[]; providerID?: string; unschedulable?: boolean; taints?: { key: string; value?: string; effect: string }[] };
   let t = `Name:\t${node.metadata.name}\n`;
@@ -129,6 +130,5 @@ export function describeNode(node: Node, pods: Pod[], lease: NodeLease | undefin
     const lim = total(pods, 'limits', r);
     t += `  ${r}\t${req.text} (${pct(req.value, of(r))}%)\t${lim.text} (${pct(lim.value, of(r))}%)\n`;
   }
-  t += NO_EVENTS;
-  return tabbed(t);
+  return withEvents(t, events, now);
 }

@@ -1,8 +1,9 @@
 // kubectl describe pod (pkg/describe/describe.go describePod, kubectl 1.32).
 import type { Container, Pod } from '../../api/types.js';
-import { controlledBy, NO_EVENTS, rfc1123z, tolerationsMultiline, type Toleration } from './common.js';
+import { controlledBy, rfc1123z, tolerationsMultiline, type Toleration } from './common.js';
 import { describeContainers, describeVolumes, type ContainerStatus } from './containers.js';
-import { annotationsMultiline, labelsMultiline, tabbed } from './tabbed.js';
+import { annotationsMultiline, labelsMultiline } from './tabbed.js';
+import { withEvents, type DescribedEvent } from './events.js';
 
 type Resources = { requests?: Record<string, unknown>; limits?: Record<string, unknown> };
 
@@ -24,8 +25,8 @@ export function podQOS(pod: Pod): string {
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
-/** The text of `kubectl describe pod` (no Events stored: `Events: <none>`). */
-export function describePod(pod: Pod): string {
+/** The text of `kubectl describe pod`, with its Events (ages at `now`). */
+export function describePod(pod: Pod, events: DescribedEvent[] = [], now: Date = new Date()): string {
   const s = pod.spec;
   const st = pod.status ?? {};
   let t = `Name:\t${pod.metadata.name}\n`;
@@ -66,6 +67,5 @@ export function describePod(pod: Pod): string {
   t += `QoS Class:\t${podQOS(pod)}\n`;
   t += labelsMultiline('Node-Selectors', s.nodeSelector as Record<string, string> | undefined);
   t += tolerationsMultiline('', 'Tolerations', s.tolerations as Toleration[] | undefined);
-  t += NO_EVENTS;
-  return tabbed(t);
+  return withEvents(t, events, now);
 }

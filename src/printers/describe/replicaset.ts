@@ -1,9 +1,10 @@
 // kubectl describe replicaset (pkg/describe/describe.go describeReplicaSet, kubectl 1.32).
 import { formatLabelSelector } from '../../api/labels.js';
 import type { Pod, ReplicaSet } from '../../api/types.js';
-import { controlledBy, NO_EVENTS } from './common.js';
+import { controlledBy } from './common.js';
 import { describePodTemplate } from './containers.js';
-import { annotationsMultiline, labelsMultiline, tabbed } from './tabbed.js';
+import { annotationsMultiline, labelsMultiline } from './tabbed.js';
+import { withEvents, type DescribedEvent } from './events.js';
 
 /**
  * getPodStatusForController's counts over `pods` (already selected by the RS selector): only pods
@@ -23,7 +24,7 @@ export function podPhaseCounts(pods: Pod[], uid: string | undefined): string {
 type Condition = { type: string; status: string; reason?: string };
 
 /** The text of `kubectl describe replicaset`; `pods` are those its selector matches. */
-export function describeReplicaSet(rs: ReplicaSet, pods: Pod[]): string {
+export function describeReplicaSet(rs: ReplicaSet, pods: Pod[], events: DescribedEvent[] = [], now: Date = new Date()): string {
   const status = (rs.status ?? {}) as { replicas?: number; conditions?: Condition[] };
   let t = `Name:\t${rs.metadata.name}\nNamespace:\t${rs.metadata.namespace ?? ''}\n`;
   t += `Selector:\t${formatLabelSelector(rs.spec.selector)}\n`;
@@ -38,6 +39,5 @@ export function describeReplicaSet(rs: ReplicaSet, pods: Pod[]): string {
     t += 'Conditions:\n  Type\tStatus\tReason\n  ----\t------\t------\n';
     for (const c of status.conditions) t += `  ${c.type} \t${c.status}\t${c.reason ?? ''}\n`;
   }
-  t += NO_EVENTS;
-  return tabbed(t);
+  return withEvents(t, events, now);
 }

@@ -1,7 +1,8 @@
 // kubectl describe service (pkg/describe/describe.go describeService, kubectl 1.32).
 import { formatLabels } from '../../api/labels.js';
 import type { EndpointSlice, Service } from '../../api/types.js';
-import { annotationsMultiline, labelsMultiline, tabbed } from './tabbed.js';
+import { withEvents, type DescribedEvent } from './events.js';
+import { annotationsMultiline, labelsMultiline } from './tabbed.js';
 
 /**
  * formatEndpointSlices: `ip:port` of ready endpoints for the named service port, at most 3 then
@@ -38,8 +39,8 @@ function joinHostPort(host: string, port: number): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
-/** The text of `kubectl describe service` for `svc` and the EndpointSlices labelled with its name. */
-export function describeService(svc: Service, slices: EndpointSlice[]): string {
+/** The text of `kubectl describe service` for `svc`, the EndpointSlices labelled with its name, and its Events (ages at `now`). */
+export function describeService(svc: Service, slices: EndpointSlice[], events: DescribedEvent[] = [], now: Date = new Date()): string {
   const s = svc.spec;
   let t = '';
   t += `Name:\t${svc.metadata.name}\n`;
@@ -72,7 +73,5 @@ export function describeService(svc: Service, slices: EndpointSlice[]): string {
   if (s.internalTrafficPolicy) t += `Internal Traffic Policy:\t${s.internalTrafficPolicy}\n`;
   if (s.healthCheckNodePort) t += `HealthCheck NodePort:\t${s.healthCheckNodePort}\n`;
   if (s.loadBalancerSourceRanges?.length) t += `LoadBalancer Source Ranges:\t${s.loadBalancerSourceRanges.join(',')}\n`;
-  // svcctl records no Events.
-  t += 'Events:\t<none>\n';
-  return tabbed(t);
+  return withEvents(t, events, now);
 }
