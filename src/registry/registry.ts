@@ -1,7 +1,7 @@
 // kube-apiserver's create/update/delete path for every kind, over one store transaction.
 // Kind-specific steps (Service allocation, Namespace defaults, ...) hang off this generic path.
 import { randomUUID } from 'node:crypto';
-import { type ResourceType, qualifiedResource, resourceByKind } from '../api/scheme.js';
+import { type ResourceType, qualifiedResource } from '../api/scheme.js';
 import type { KubeObject, Service } from '../api/types.js';
 import type { ClusterConfig } from '../cluster/config.js';
 import { isoSeconds } from '../cluster/config.js';
@@ -18,8 +18,6 @@ export interface RegistryOptions {
   random: () => number;
 }
 
-/** The kinds whose objects name an owner and are removed with it (the garbage collector's job). */
-const DEPENDENT_KINDS = ['ReplicaSet', 'Pod', 'EndpointSlice', 'Endpoints'];
 
 export class Registry {
   private allocations?: Promise<Allocations>;
@@ -166,8 +164,8 @@ export class Registry {
     await this.tx.delete(key);
     this.deleted.push(obj);
     if (t.kind === 'Service') releaseService(obj as Service, await this.alloc());
+    // Dependents (a Deployment's ReplicaSets and pods) go with the garbage collector in the controllers.
     if (t.kind === 'Namespace') await this.deleteNamespaceContents(name);
-    else if (t.namespaced) await this.deleteDependents(obj);
     return obj;
   }
 
@@ -176,19 +174,6 @@ export class Registry {
     for (const t of RESOURCES) {
       if (!t.namespaced) continue;
       for (const o of await this.tx.list(typePrefix(t, ns))) await this.delete(t, ns, o.metadata.name!);
-    }
-  }
-
-  private async deleteDependents(owner: KubeObject): Promise<void> {
-    const uid = owner.metadata.uid;
-    if (!uid) return;
-    for (const kind of DEPENDENT_KINDS) {
-      const t = resourceByKind(kind)!;
-      for (const o of await this.tx.list(typePrefix(t, owner.metadata.namespace))) {
-        if (o.metadata.ownerReferences?.some((r) => r.uid === uid)) {
-          await this.delete(t, o.metadata.namespace, o.metadata.name!).catch(() => undefined);
-        }
-      }
     }
   }
 }
