@@ -162,7 +162,8 @@ describe('svcctl describe workloads (wiring)', () => {
       expect(applied.stderr).toBe('');
       const d = await sb.run(['describe', 'deploy', 'api']);
       expect(d.stderr).toBe('');
-      expect(d.stdout).toMatch(/\nOldReplicaSets: +<none>\nNewReplicaSet: +api-[a-z0-9]+ \(2\/2 replicas created\)\nEvents: +<none>\n$/);
+      expect(d.stdout).toMatch(/\nOldReplicaSets: +<none>\nNewReplicaSet: +api-[a-z0-9]+ \(2\/2 replicas created\)\nEvents:\n/);
+      expect(d.stdout).toMatch(/\n  Normal  ScalingReplicaSet  0s +deployment-controller  Scaled up replica set api-[a-z0-9]+ from 0 to 2\n$/);
       const rsName = /NewReplicaSet: +(api-[a-z0-9]+)/.exec(d.stdout)![1];
       const rs = await sb.run(['describe', `replicaset/${rsName}`]);
       expect(rs.stdout).toContain('\nControlled By:  Deployment/api\n');

@@ -52,5 +52,3 @@ export function tolerationsMultiline(indent: string, title: string, tolerations:
   return t;
 }
 
-/** DescribeEvents for an empty list: svcctl stores no Events yet. */
-export const NO_EVENTS = 'Events:\t<none>\n';
