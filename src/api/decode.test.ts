@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeManifests, resolvePlainScalar } from './decode.js';
+import { shared } from '../../test/helpers/shared.js';
 
 const BAD = 'test/fixtures/manifests/bad';
 const svc = (extra = '') => `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n${extra}`;
@@ -224,7 +225,7 @@ function corpusFiles(dir: string): string[] {
 }
 
 describe('real-world corpus', () => {
-  const root = '/work/shared/corpus/real';
+  const root = shared('corpus', 'real');
   // Three archived files really do repeat `selector:` (kubectl keeps the last one); svcctl reports them.
   const knownDuplicates = ['etcd-controller.yaml', 'etcd-discovery-controller.yaml', 'openshift-controller.yaml'].map(
     (f) =>

@@ -1,11 +1,12 @@
-// Every case in /work/shared/examples/dns/queries.json against clusters/basic.yaml, at the
+// Every case in ../shared/examples/dns/queries.json against clusters/basic.yaml, at the
 // function level (answerQuery for absolute names, resolveName with a namespace's search path).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolveName } from './resolve.js';
 import { loadYaml, viewOf } from './testing/cluster.js';
+import { shared } from '../../test/helpers/shared.js';
 
-const EXAMPLES = '/work/shared/examples/dns';
+const EXAMPLES = shared('examples', 'dns');
 
 interface ExampleCase {
   id: string;

@@ -6,11 +6,12 @@ import * as packet from 'dns-packet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDnsServer, type DnsServer } from './server.js';
 import { loadYaml, pod, svc, viewOf } from './testing/cluster.js';
+import { shared } from '../../test/helpers/shared.js';
 
 const big = Array.from({ length: 40 }, (_, i) => pod('default', `big-${i}`, `10.244.5.${i + 1}`, { app: 'big' }));
 const view = viewOf(
   [
-    ...loadYaml('/work/shared/examples/dns/clusters/basic.yaml'),
+    ...loadYaml(shared('examples', 'dns', 'clusters', 'basic.yaml')),
     svc('default', 'big', { clusterIP: 'None', selector: { app: 'big' }, ports: [{ name: 'http', port: 80 }] }),
     ...big,
     svc('default', 'ext', { type: 'ExternalName', externalName: 'example.com' }),

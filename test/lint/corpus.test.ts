@@ -5,8 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintPaths } from '../../src/lint/run.js';
+import { shared } from '../helpers/shared.js';
 
-const root = '/work/shared/corpus/real';
+const root = shared('corpus', 'real');
 
 const KNOWN_ERRORS = [
   // wordpress-ingress.yaml keeps the placeholder namespace "<your-namespace>", which cannot exist.

@@ -6,6 +6,7 @@ import { fieldErrorString } from '../field.js';
 import type { Service } from '../types.js';
 import { validateService } from '../validation/service.js';
 import { defaultService, initIPFamilies, prepareServiceUpdate } from './service.js';
+import { shared } from '../../../test/helpers/shared.js';
 
 function svc(spec: Service['spec']): Service {
   return { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec };
@@ -115,7 +116,7 @@ interface ExampleCase {
   valid: boolean;
   errors: { field: string; type: string; detail?: string }[];
 }
-const dir = '/work/shared/examples/validation';
+const dir = shared('examples', 'validation');
 const examples = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as ExampleCase[];
 
 /** Stands in for the allocators: an IP and node ports where the registry would assign them. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { decodeManifests } from '../decode.js';
 import { decodeErrorMessage, hasSchema, validateSchema, type SchemaIssue } from './validate.js';
 import type { KubeObject } from '../types.js';
+import { shared } from '../../../test/helpers/shared.js';
 
 const groupVersion = (apiVersion: string) =>
   apiVersion.includes('/') ? (apiVersion.split('/', 2) as [string, string]) : ['', apiVersion];
@@ -125,7 +126,7 @@ describe('real-world corpus', () => {
   it('built-in kinds produce no unknown-field or type errors', async () => {
     const found: string[] = [];
     let checked = 0;
-    for (const f of corpusFiles('/work/shared/corpus/real')) {
+    for (const f of corpusFiles(shared('corpus', 'real'))) {
       for (const d of decodeManifests(readFileSync(f, 'utf8'), f)) {
         const o = d.object as KubeObject | undefined;
         if (!o || typeof o.apiVersion !== 'string') continue;
@@ -133,7 +134,7 @@ describe('real-world corpus', () => {
         if (!hasSchema(g, v, o.kind)) continue;
         checked++;
         for (const i of await validateSchema(o, g, v, o.kind)) {
-          if (i.kind !== 'required') found.push(`${f.replace('/work/shared/corpus/real/', '')}: ${o.kind}: ${i.message}`);
+          if (i.kind !== 'required') found.push(`${f.replace(`${shared('corpus', 'real')}/`, '')}: ${o.kind}: ${i.message}`);
         }
       }
     }

@@ -1,4 +1,4 @@
-// The shared printer examples (/work/shared/examples/printer/printer.json), checked at function level.
+// The shared printer examples (../shared/examples/printer/printer.json), checked at function level.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
