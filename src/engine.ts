@@ -1,9 +1,9 @@
 // The engine every command stands on: the store, the cluster's settings, and one way to write
 // (registry calls + controllers to a fixpoint, in one transaction).
 import type { Node } from './api/types.js';
-import type { ClusterConfig } from './cluster/config.js';
-import { ensureCluster } from './cluster/bootstrap.js';
-import { Registry } from './registry/registry.js';
+import type { ClusterConfig, ClusterConfigObject } from './cluster/config.js';
+import type { Registry } from './registry/registry.js';
+import { CLUSTER_CONFIG_KEY } from './store/keys.js';
 import type { Store } from './store/store.js';
 
 export interface Engine {
@@ -15,7 +15,9 @@ export interface Engine {
 
 /** Opens the cluster in `store` (creating the default one on first use). Its clock runs ahead by `sim advance`. */
 export async function openEngine(store: Store, now: () => Date, random: () => number): Promise<Engine> {
-  const cluster = await ensureCluster(store, now, random);
+  // Read-only commands on an existing cluster never load the registry, validation or controllers.
+  const existing = (await store.get(CLUSTER_CONFIG_KEY)) as ClusterConfigObject | undefined;
+  const cluster = existing?.spec ?? (await (await import('./cluster/bootstrap.js')).ensureCluster(store, now, random));
   const offset = (cluster.clockOffsetSeconds ?? 0) * 1000;
   return { store, cluster, now: offset ? () => new Date(now().getTime() + offset) : now, random };
 }
@@ -42,6 +44,8 @@ export interface WriteOptions {
  * changes, then commits (or, for a dry run, rolls back). Either all of it lands or none of it.
  */
 export async function write<T>(engine: Engine, fn: (reg: Registry) => Promise<T>, opts: WriteOptions = {}): Promise<T> {
+  // Loaded here, outside the transaction: only writing commands pay for the apiserver path.
+  const { Registry } = await import('./registry/registry.js');
   try {
     return await engine.store.transaction(async (tx) => {
       const reg = new Registry(tx, { cluster: engine.cluster, now: engine.now, random: engine.random });

@@ -83,7 +83,7 @@ export async function runGet(ctx: CommandContext, args: string[], flags: GetFlag
   const total = groups.reduce((n, g) => n + g.objects.length, 0);
   const named = requests.some((r) => r.names.length);
   if (total > 0 || output.kind !== 'table') {
-    const text = printObjects(output, groups, {
+    const text = await printObjects(output, groups, {
       now: engine.now(),
       single: named && total === 1 && requests.length === 1 && requests[0].names.length === 1,
       withNamespace: allNamespaces,
@@ -134,7 +134,7 @@ async function getFromFiles(ctx: CommandContext, flags: GetFlags, output: Return
   const total = groups.reduce((n, g) => n + g.objects.length, 0);
   if (total) {
     ctx.io.stdout.write(
-      printObjects(output, groups, {
+      await printObjects(output, groups, {
         now,
         single: total === 1,
         withNamespace: Boolean(flags.allNamespaces),

@@ -4,9 +4,7 @@ import type { KubeObject } from '../../api/types.js';
 import { readFileSync } from 'node:fs';
 import { SvcctlError } from '../../errors.js';
 import { buildTable } from '../../printers/columns/index.js';
-import { printCustomColumns } from '../../printers/custom-columns.js';
-import { asList, printJson } from '../../printers/json.js';
-import { executeJsonPath } from '../../printers/jsonpath.js';
+import { printJson } from '../../printers/json.js';
 import { printTable } from '../../printers/table.js';
 import { printNames } from '../../printers/name.js';
 import { printYaml } from '../../printers/yaml.js';
@@ -76,10 +74,16 @@ export interface PrintContext {
   flags: { showLabels?: boolean; headers?: boolean; labelColumns?: string[]; sortBy?: string };
 }
 
-/** Renders the result of a `get` in the chosen format. */
-export function printObjects(spec: OutputSpec, groups: { type: ResourceType; objects: KubeObject[] }[], pc: PrintContext): string {
-  let all = groups.flatMap((g) => g.objects);
-  if (pc.flags.sortBy) all = sortByJsonPath(all, pc.flags.sortBy);
+/** Renders the result of a `get` in the chosen format (the JSONPath engine loads only when used). */
+export async function printObjects(
+  spec: OutputSpec,
+  groups: { type: ResourceType; objects: KubeObject[] }[],
+  pc: PrintContext,
+): Promise<string> {
+  const needsJsonPath = Boolean(pc.flags.sortBy) || spec.kind === 'jsonpath' || spec.kind === 'custom-columns';
+  const jp = needsJsonPath ? await import('../../printers/jsonpath.js') : undefined;
+  const sortBy = (objs: KubeObject[]) => (pc.flags.sortBy && jp ? sortByJsonPath(jp.executeJsonPath, objs, pc.flags.sortBy) : objs);
+  const all = sortBy(groups.flatMap((g) => g.objects));
   switch (spec.kind) {
     case 'yaml':
       return printYaml(all, pc.single);
@@ -87,19 +91,21 @@ export function printObjects(spec: OutputSpec, groups: { type: ResourceType; obj
       return printJson(all, pc.single);
     case 'name':
       return printNames(all);
-    case 'jsonpath':
-      return jsonPath(spec.arg!, pc.single && all.length === 1 ? all[0] : asList(all));
-    case 'custom-columns':
+    case 'jsonpath': {
+      const { asList } = await import('../../printers/json.js');
+      return jsonPath(jp!.executeJsonPath, spec.arg!, pc.single && all.length === 1 ? all[0] : asList(all));
+    }
+    case 'custom-columns': {
+      const { printCustomColumns } = await import('../../printers/custom-columns.js');
       return printCustomColumns(spec.arg!, all, pc.flags.headers === false);
+    }
     default:
-      return printTables(spec, groups, pc);
+      return printTables(spec, groups.map((g) => ({ ...g, objects: sortBy(g.objects) })), pc);
   }
 }
 
 function printTables(spec: OutputSpec, groups: { type: ResourceType; objects: KubeObject[] }[], pc: PrintContext): string {
-  const tables = groups.map((g) =>
-    buildTable(g.type.kind, pc.flags.sortBy ? sortByJsonPath(g.objects, pc.flags.sortBy) : g.objects, pc.now),
-  );
+  const tables = groups.map((g) => buildTable(g.type.kind, g.objects, pc.now));
   return printTable(tables, {
     wide: spec.kind === 'wide',
     noHeaders: pc.flags.headers === false,
@@ -110,18 +116,20 @@ function printTables(spec: OutputSpec, groups: { type: ResourceType; objects: Ku
   });
 }
 
-function jsonPath(template: string, data: unknown): string {
+type ExecuteJsonPath = (template: string, data: unknown) => string;
+
+function jsonPath(execute: ExecuteJsonPath, template: string, data: unknown): string {
   try {
-    return executeJsonPath(template, data);
+    return execute(template, data);
   } catch (err) {
     throw SvcctlError.plain((err as Error).message);
   }
 }
 
 /** --sort-by: kubectl's `{.metadata.name}` or `.metadata.name`; numbers compare as numbers. */
-export function sortByJsonPath(objects: KubeObject[], expr: string): KubeObject[] {
+function sortByJsonPath(execute: ExecuteJsonPath, objects: KubeObject[], expr: string): KubeObject[] {
   const template = expr.startsWith('{') ? expr : `{${expr}}`;
-  const keyed = objects.map((o) => ({ o, k: jsonPath(template, o) }));
+  const keyed = objects.map((o) => ({ o, k: jsonPath(execute, template, o) }));
   const numeric = keyed.every(({ k }) => k !== '' && !Number.isNaN(Number(k)));
   keyed.sort((a, b) => (numeric ? Number(a.k) - Number(b.k) : a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
   return keyed.map(({ o }) => o);
