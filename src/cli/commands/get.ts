@@ -1,6 +1,6 @@
 // `svcctl get`: kubectl get over the store (or, with --local, over -f files).
 import { type ResourceType, RESOURCES, qualifiedResource, resolveResourceArg } from '../../api/scheme.js';
-import type { KubeObject } from '../../api/types.js';
+import type { KubeObject, Service } from '../../api/types.js';
 import { openEngine } from '../../engine.js';
 import { formatError, SvcctlError } from '../../errors.js';
 import { typePrefix } from '../../store/keys.js';
@@ -119,6 +119,13 @@ async function getFromFiles(ctx: CommandContext, flags: GetFlags, output: Return
       continue;
     }
     let shown: KubeObject | undefined = obj;
+    // Without a store, show what the apiserver would store: its defaults filled in.
+    if (!engine && type.kind === 'Service') {
+      const { defaultService, normalizeClusterIPs } = await import('../../api/defaults/service.js');
+      shown = structuredClone(obj);
+      defaultService(shown as Service);
+      normalizeClusterIPs(shown as Service);
+    }
     if (engine) {
       const ns = type.namespaced ? (obj.metadata?.namespace ?? ctx.namespace) : undefined;
       shown = await engine.store.get(objectKey(type, ns, obj.metadata.name!));

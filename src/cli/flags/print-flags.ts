@@ -36,10 +36,23 @@ export function parseOutput(o: string | undefined): OutputSpec {
       if (!arg) throw SvcctlError.plain(`${name} template format specified but no ${name} template given`);
       return { kind: name, arg };
     case 'jsonpath-file':
+      return { kind: 'jsonpath', arg: readTemplateFile(arg).trimEnd() };
     case 'custom-columns-file':
-      return { kind: name.replace('-file', '') as OutputKind, arg: readTemplateFile(arg) };
+      return { kind: 'custom-columns', arg: customColumnsFromFile(readTemplateFile(arg)) };
   }
   throw SvcctlError.plain(`unable to match a printer suitable for the output format "${o}", allowed formats are: ${ALLOWED.join(',')}`);
+}
+
+/**
+ * kubectl's custom-columns file: a line of headers and a line of field specs, both split on
+ * white space, become the `NAME:.path,...` form.
+ */
+function customColumnsFromFile(text: string): string {
+  const [headers, paths] = text.split('\n').map((l) => l.trim().split(/\s+/).filter(Boolean));
+  if (!headers?.length || headers.length !== paths?.length) {
+    throw SvcctlError.plain(`expected the same number of headers and field specs, got ${headers?.length ?? 0} and ${paths?.length ?? 0}`);
+  }
+  return headers.map((h, i) => `${h}:${paths[i]}`).join(',');
 }
 
 function readTemplateFile(path: string | undefined): string {
