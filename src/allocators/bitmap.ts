@@ -202,3 +202,44 @@ function popcount(b: number): number {
   for (; b !== 0; b &= b - 1) c++;
   return c;
 }
+
+/**
+ * What every value range (IPs, ports, pool addresses) does the same way over its bitmap: a value
+ * maps to an offset (-1 when it is not in the range) and back.
+ */
+export abstract class BitmapRange<T> {
+  protected abstract readonly bitmap: AllocationBitmap;
+
+  /** The offset of `value`, or -1 when it is not a usable value of this range. */
+  abstract offsetOf(value: T): number;
+
+  /** The value at `offset` (no range check). */
+  protected abstract valueAt(offset: number): T;
+
+  /** Frees `value`. Releasing an unallocated or out-of-range value is a no-op. */
+  release(value: T): void {
+    const offset = this.offsetOf(value);
+    if (offset >= 0) this.bitmap.release(offset);
+  }
+
+  /** Whether `value` is allocated. */
+  has(value: T): boolean {
+    const offset = this.offsetOf(value);
+    return offset >= 0 && this.bitmap.has(offset);
+  }
+
+  /** Values left. */
+  free(): number {
+    return this.bitmap.free();
+  }
+
+  /** Values taken. */
+  used(): number {
+    return this.bitmap.used();
+  }
+
+  /** Calls `fn` for each allocated value, lowest first. */
+  forEach(fn: (value: T) => void): void {
+    this.bitmap.forEach((offset) => fn(this.valueAt(offset)));
+  }
+}

@@ -1,11 +1,6 @@
 // ClusterIP allocation over one IPv4 service CIDR, as kube-apiserver's ipallocator.Range. The caller
 // (cluster init) reserves the first address, 10.96.0.1, for the `kubernetes` Service.
-import {
-  AllocationBitmap,
-  randomScanWithOffset,
-  type RangeAllocation,
-  type ScanStrategy,
-} from './bitmap.js';
+import { AllocationBitmap, BitmapRange, randomScanWithOffset, type RangeAllocation, type ScanStrategy } from './bitmap.js';
 import { ErrAllocated, ErrFull, ErrMismatchedNetwork, ErrNotInRange } from './errors.js';
 import { cidrContains, formatCIDR, formatIPv4, parseCIDR, parseIPv4, type IPv4Net } from './ipv4.js';
 import type { RandomSource } from './random.js';
@@ -58,7 +53,7 @@ export function calculateIPRangeOffset(cidrSize: number): number {
  *       first = offset #0          last offset = max-1
  *       |<- static band ->|<- dynamic (upper) band, tried first ->|
  */
-export class IPRange implements Allocator<string> {
+export class IPRange extends BitmapRange<string> implements Allocator<string> {
   /** Canonical CIDR text, the RangeAllocation.range of snapshots. */
   readonly cidr: string;
   /** Number of usable addresses. */
@@ -68,10 +63,11 @@ export class IPRange implements Allocator<string> {
   private readonly net: IPv4Net;
   private readonly first: number;
   private readonly outsideCIDR: OutsideCIDRPolicy;
-  private readonly bitmap: AllocationBitmap;
+  protected readonly bitmap: AllocationBitmap;
 
   /** Throws ErrInvalidRange for a malformed CIDR. */
   constructor(cidr: string = DEFAULT_SERVICE_CIDR, options: IPRangeOptions = {}) {
+    super();
     this.net = parseCIDR(cidr);
     this.cidr = formatCIDR(this.net);
     this.first = this.net.base + 1;
@@ -125,31 +121,13 @@ export class IPRange implements Allocator<string> {
     return this.ipAt(offset);
   }
 
-  /** Frees `ip`. Releasing an unallocated or out-of-range address is a no-op. */
-  release(ip: string): void {
-    const offset = this.offsetOf(ip);
-    if (offset >= 0) this.bitmap.release(offset);
-  }
 
-  /** Whether `ip` is allocated, i.e. `allocate(ip)` would throw ErrAllocated. */
-  has(ip: string): boolean {
-    const offset = this.offsetOf(ip);
-    return offset >= 0 && this.bitmap.has(offset);
-  }
 
-  /** Addresses left. */
-  free(): number {
-    return this.bitmap.free();
-  }
 
-  /** Addresses taken. */
-  used(): number {
-    return this.bitmap.used();
-  }
 
-  /** Calls `fn` for each allocated address, lowest first. */
-  forEach(fn: (ip: string) => void): void {
-    this.bitmap.forEach((offset) => fn(this.ipAt(offset)));
+
+  protected valueAt(offset: number): string {
+    return this.ipAt(offset);
   }
 
   /** The state as the apiserver stores it under /registry/ranges/serviceips. */

@@ -1,6 +1,6 @@
 // svcctl's own LoadBalancer address pool (no kube-apiserver counterpart; MetalLB's address pools are
 // the model): every address of a CIDR, or FIRST-LAST inclusive, handed out lowest free first.
-import { AllocationBitmap, contiguousScan, type RangeAllocation } from './bitmap.js';
+import { AllocationBitmap, BitmapRange, contiguousScan, type RangeAllocation } from './bitmap.js';
 import { ErrAllocated, ErrFull, ErrInvalidRange, ErrMismatchedNetwork, ErrNotInRange } from './errors.js';
 import { formatCIDR, formatIPv4, parseCIDR, parseIPv4 } from './ipv4.js';
 import type { Allocator } from './operation.js';
@@ -55,15 +55,16 @@ export function parsePool(spec: string): PoolSpec {
 }
 
 /** A LoadBalancer ingress address pool; an empty pool leaves Services `<pending>`. */
-export class LoadBalancerPool implements Allocator<string> {
+export class LoadBalancerPool extends BitmapRange<string> implements Allocator<string> {
   /** Canonical pool text (`192.168.49.240/28`, `172.18.255.200-172.18.255.250`), "" when empty. */
   readonly pool: string;
   readonly size: number;
   private readonly first: number;
-  private readonly bitmap: AllocationBitmap;
+  protected readonly bitmap: AllocationBitmap;
 
   /** Throws ErrInvalidRange for a malformed pool. */
   constructor(pool = '') {
+    super();
     const spec = parsePool(pool);
     this.pool = spec.text;
     this.first = spec.first;
@@ -111,31 +112,13 @@ export class LoadBalancerPool implements Allocator<string> {
     return formatIPv4(this.first + offset);
   }
 
-  /** Frees `ip`. Releasing an unallocated or foreign address is a no-op. */
-  release(ip: string): void {
-    const offset = this.offsetOf(ip);
-    if (offset >= 0) this.bitmap.release(offset);
-  }
 
-  /** Whether `ip` is allocated. */
-  has(ip: string): boolean {
-    const offset = this.offsetOf(ip);
-    return offset >= 0 && this.bitmap.has(offset);
-  }
 
-  /** Addresses left. */
-  free(): number {
-    return this.bitmap.free();
-  }
 
-  /** Addresses taken. */
-  used(): number {
-    return this.bitmap.used();
-  }
 
-  /** Calls `fn` for each allocated address, lowest first. */
-  forEach(fn: (ip: string) => void): void {
-    this.bitmap.forEach((offset) => fn(formatIPv4(this.first + offset)));
+
+  protected valueAt(offset: number): string {
+    return formatIPv4(this.first + offset);
   }
 
   /** The state, shaped as a RangeAllocation. */
@@ -149,7 +132,7 @@ export class LoadBalancerPool implements Allocator<string> {
     this.bitmap.restore(snap.data);
   }
 
-  private offsetOf(ip: string): number {
+  offsetOf(ip: string): number {
     const n = parseIPv4(ip);
     if (n === undefined) return -1;
     const offset = n - this.first;

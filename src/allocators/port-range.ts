@@ -1,10 +1,5 @@
 // NodePort allocation, as kube-apiserver's portallocator.PortAllocator: port = base + offset.
-import {
-  AllocationBitmap,
-  randomScanWithOffset,
-  type RangeAllocation,
-  type ScanStrategy,
-} from './bitmap.js';
+import { AllocationBitmap, BitmapRange, randomScanWithOffset, type RangeAllocation, type ScanStrategy } from './bitmap.js';
 import { ErrAllocated, ErrFull, ErrInvalidRange, ErrMismatchedNetwork, ErrNotInRange } from './errors.js';
 import type { RandomSource } from './random.js';
 import type { Allocator } from './operation.js';
@@ -87,17 +82,18 @@ export interface PortRangeOptions {
 }
 
 /** A contiguous block of ports, offset 0 being the first port of the range. */
-export class PortRange implements Allocator<number> {
+export class PortRange extends BitmapRange<number> implements Allocator<number> {
   /** Canonical `MIN-MAX`, the RangeAllocation.range of snapshots. */
   readonly range: string;
   readonly base: number;
   readonly size: number;
   /** Size of the static band (ports below base+staticBand are left for users). */
   readonly staticBand: number;
-  private readonly bitmap: AllocationBitmap;
+  protected readonly bitmap: AllocationBitmap;
 
   /** Throws ErrInvalidRange for a malformed range. */
   constructor(range: string = DEFAULT_NODE_PORT_RANGE, options: PortRangeOptions = {}) {
+    super();
     const pr = parsePortRange(range);
     this.base = pr.base;
     this.size = pr.size;
@@ -140,29 +136,18 @@ export class PortRange implements Allocator<number> {
     return this.base + offset;
   }
 
-  /** Frees `port`. Releasing an unallocated or out-of-range port is a no-op. */
-  release(port: number): void {
-    if (this.contains(port)) this.bitmap.release(port - this.base);
+
+
+
+
+
+  /** The offset of `port`, or -1 outside the range. */
+  offsetOf(port: number): number {
+    return this.contains(port) ? port - this.base : -1;
   }
 
-  /** Whether `port` is allocated, i.e. `allocate(port)` would throw ErrAllocated. */
-  has(port: number): boolean {
-    return this.contains(port) && this.bitmap.has(port - this.base);
-  }
-
-  /** Ports left. */
-  free(): number {
-    return this.bitmap.free();
-  }
-
-  /** Ports taken. */
-  used(): number {
-    return this.bitmap.used();
-  }
-
-  /** Calls `fn` for each allocated port, lowest first. */
-  forEach(fn: (port: number) => void): void {
-    this.bitmap.forEach((offset) => fn(this.base + offset));
+  protected valueAt(offset: number): number {
+    return this.base + offset;
   }
 
   /** The state as the apiserver stores it under /registry/ranges/servicenodeports. */

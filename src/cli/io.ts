@@ -29,17 +29,8 @@ export function processIO(): IOStreams {
   };
 }
 
-/** A small seeded PRNG (mulberry32) for deterministic names in tests and demos. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded random source for deterministic names in tests and demos. */
+export { seededRandom } from '../allocators/random.js';
 
 /** Colour is for people at a terminal: only on a TTY, never with NO_COLOR. */
 export function useColour(io: IOStreams, stream: 'stdout' | 'stderr' = 'stdout'): boolean {

@@ -90,14 +90,5 @@ export function podPrefix(controllerName: string): string {
   return prefix.length > 253 ? controllerName : prefix;
 }
 
-/** A seeded generator (mulberry32) for reproducible names in tests and lint. */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator for reproducible names in tests and lint (one implementation, in allocators). */
+export { seededRandom } from '../allocators/random.js';
