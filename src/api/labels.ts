@@ -21,81 +21,9 @@ export interface Selector {
 /** A selector that fails to parse; `message` is what labels.Parse returns as its error text. */
 export class SelectorParseError extends Error {}
 
-// ---- key and value validation (util/validation IsQualifiedName, IsValidLabelValue) ----
-
-const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const QUALIFIED_NAME_FMT = '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const DNS1123_SUBDOMAIN_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*';
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const LABEL_VALUE_FMT = '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?';
-const QUALIFIED_NAME_MSG =
-  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
-
-function regexError(msg: string, fmt: string, ...examples: string[]): string {
-  let s = `${msg} (`;
-  if (examples.length) {
-    s += 'e.g. ' + examples.map((e) => `'${e}', `).join(' or ');
-  }
-  return `${s}regex used for validation is '${fmt}')`;
-}
-
-/** IsQualifiedName: the error texts for a label key, empty when valid. */
-export function qualifiedNameErrors(value: string): string[] {
-  const errs: string[] = [];
-  const parts = value.split('/');
-  let name: string;
-  if (parts.length === 1) {
-    name = parts[0];
-  } else if (parts.length === 2) {
-    const prefix = parts[0];
-    name = parts[1];
-    if (prefix.length === 0) errs.push('prefix part must be non-empty');
-    else {
-      if (prefix.length > 253) errs.push('prefix part must be no more than 253 characters');
-      if (!DNS1123_SUBDOMAIN.test(prefix)) {
-        errs.push(
-          'prefix part ' +
-            regexError(
-              "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
-              DNS1123_SUBDOMAIN_FMT,
-              'example.com',
-            ),
-        );
-      }
-    }
-  } else {
-    return [
-      'a qualified name ' +
-        regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc') +
-        " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
-    ];
-  }
-  if (name.length === 0) errs.push('name part must be non-empty');
-  else if (name.length > 63) errs.push('name part must be no more than 63 characters');
-  if (!QUALIFIED_NAME.test(name)) {
-    errs.push('name part ' + regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, 'MyName', 'my.name', '123-abc'));
-  }
-  return errs;
-}
-
-/** IsValidLabelValue: the error texts for a label value, empty when valid. */
-export function labelValueErrors(value: string): string[] {
-  const errs: string[] = [];
-  if (value.length > 63) errs.push('must be no more than 63 characters');
-  if (!LABEL_VALUE.test(value)) {
-    errs.push(
-      regexError(
-        "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
-        LABEL_VALUE_FMT,
-        'MyValue',
-        'my_value',
-        '12345',
-      ),
-    );
-  }
-  return errs;
-}
+// Key and value validation is apimachinery's, shared with the apiserver's validators.
+export { isQualifiedName as qualifiedNameErrors, isValidLabelValue as labelValueErrors } from './validation/names.js';
+import { isQualifiedName as qualifiedNameErrors, isValidLabelValue as labelValueErrors } from './validation/names.js';
 
 /** Renders an error list as utilerrors.NewAggregate does: one message, or `[a, b]`. */
 function aggregate(errs: FieldError[]): string {
