@@ -1,6 +1,7 @@
 // The kinds svcctl knows: group/version, resource names, short names, scope, and where each is
 // stored. This is the data kubectl gets from API discovery on a 1.33 cluster.
 import { SvcctlError } from '../errors.js';
+import type { KubeObject } from './types.js';
 
 export interface ResourceType {
   group: string; // '' for the core group
@@ -104,17 +105,21 @@ export function qualifiedSingular(t: ResourceType): string {
 const byKind = new Map<string, ResourceType[]>();
 for (const t of RESOURCES) byKind.set(t.kind, [...(byKind.get(t.kind) ?? []), t]);
 
-/**
- * The resource for an apiVersion/kind pair, or the error kubectl prints when discovery lacks it:
- * `resource mapping not found for name: "x" namespace: "" from "f.yaml": no matches for kind "Foo" in version "v9"`.
- */
+/** The resource for an apiVersion/kind pair; undefined when the cluster does not serve it. */
 export function resourceForKind(apiVersion: string, kind: string): ResourceType | undefined {
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/', 2) : ['', apiVersion];
   return (byKind.get(kind) ?? []).find((t) => t.group === group && t.versions.includes(version));
 }
 
-export function noKindMatchMessage(apiVersion: string, kind: string): string {
-  return `no matches for kind "${kind}" in version "${apiVersion}"`;
+/**
+ * kubectl's error for an object of a kind the cluster does not serve:
+ * `resource mapping not found for name: "w" namespace: "" from "f.yaml": no matches for kind ...`.
+ */
+export function resourceMappingError(obj: KubeObject, file: string): SvcctlError {
+  const meta = obj.metadata ?? {};
+  return SvcctlError.plain(
+    `resource mapping not found for name: "${meta.name ?? ''}" namespace: "${meta.namespace ?? ''}" from "${file}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`,
+  );
 }
 
 /**

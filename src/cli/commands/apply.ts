@@ -2,7 +2,7 @@
 // its last-applied configuration and updated, in its own transaction; one object's failure does
 // not stop the others; errors are printed after the successes and the exit code is 1.
 import type { DecodedDoc } from '../../api/decode.js';
-import { type ResourceType, noKindMatchMessage, qualifiedSingular, resourceForKind } from '../../api/scheme.js';
+import { type ResourceType, qualifiedSingular, resourceForKind, resourceMappingError } from '../../api/scheme.js';
 import type { KubeObject } from '../../api/types.js';
 import { LAST_APPLIED, jsonEqual, sortedJson, threeWayMerge } from '../../apply/merge.js';
 import { type Engine, openEngine, write } from '../../engine.js';
@@ -56,9 +56,7 @@ async function applyOne(
   const type = resourceForKind(input.apiVersion, input.kind);
   const name = input.metadata?.name ?? '';
   if (!type) {
-    throw SvcctlError.plain(
-      `resource mapping not found for name: "${name}" namespace: "${input.metadata?.namespace ?? ''}" from "${doc.file}": ${noKindMatchMessage(input.apiVersion, input.kind)}\nensure CRDs are installed first`,
-    );
+    throw resourceMappingError(input, doc.file);
   }
   const modified = structuredClone(input);
   resolveNamespace(ctx, type, modified);

@@ -1,6 +1,6 @@
 // `svcctl delete`: by TYPE NAME..., TYPE/NAME, -l, --all, or -f. Controllers react in the same
 // transaction (a deleted Deployment's pods go; a deleted pod of a ReplicaSet comes back).
-import { type ResourceType, qualifiedResource, qualifiedSingular, resourceForKind } from '../../api/scheme.js';
+import { type ResourceType, qualifiedResource, qualifiedSingular, resourceForKind, resourceMappingError } from '../../api/scheme.js';
 import { type Engine, openEngine, write } from '../../engine.js';
 import { formatError, SvcctlError } from '../../errors.js';
 import { objectKey, typePrefix } from '../../store/keys.js';
@@ -90,11 +90,7 @@ async function targetsFromFiles(ctx: CommandContext, flags: DeleteFlags, errors:
     const obj = doc.object!;
     const type = resourceForKind(obj.apiVersion, obj.kind);
     if (!type) {
-      errors.push(
-        SvcctlError.plain(
-          `resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "${obj.metadata?.namespace ?? ''}" from "${doc.file}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`,
-        ),
-      );
+      errors.push(resourceMappingError(obj, doc.file));
       continue;
     }
     const namespace = type.namespaced ? (obj.metadata?.namespace ?? ctx.namespace) : undefined;

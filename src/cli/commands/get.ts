@@ -102,7 +102,7 @@ export async function runGet(ctx: CommandContext, args: string[], flags: GetFlag
 /** `get -f FILES [--local]`: the files' objects, from the files (--local) or as stored. */
 async function getFromFiles(ctx: CommandContext, flags: GetFlags, output: ReturnType<typeof parseOutput>): Promise<number> {
   const { docs, errors } = await loadManifests(ctx, flags.filename!, flags.recursive);
-  const { resourceForKind } = await import('../../api/scheme.js');
+  const { resourceForKind, resourceMappingError } = await import('../../api/scheme.js');
   const { objectKey } = await import('../../store/keys.js');
   const groups: { type: ResourceType; objects: KubeObject[] }[] = [];
   const engine = flags.local ? undefined : await openEngine(await ctx.openStore(), ctx.now, ctx.random);
@@ -115,7 +115,7 @@ async function getFromFiles(ctx: CommandContext, flags: GetFlags, output: Return
     const obj = doc.object!;
     const type = resourceForKind(obj.apiVersion, obj.kind);
     if (!type) {
-      errors.push(SvcctlError.plain(`resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "${obj.metadata?.namespace ?? ''}" from "${doc.file}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`));
+      errors.push(resourceMappingError(obj, doc.file));
       continue;
     }
     let shown: KubeObject | undefined = obj;
