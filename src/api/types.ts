@@ -216,3 +216,28 @@ export interface Node extends KubeObject {
     [k: string]: unknown;
   };
 }
+
+/** core/v1 Event: what the controllers record and describe/get events print. */
+export interface Event extends KubeObject {
+  involvedObject: {
+    apiVersion?: string;
+    kind?: string;
+    name?: string;
+    namespace?: string;
+    uid?: string;
+    resourceVersion?: string;
+    fieldPath?: string;
+  };
+  reason?: string;
+  message?: string;
+  source?: { component?: string; host?: string };
+  type?: string;
+  count?: number;
+  firstTimestamp?: string | null;
+  lastTimestamp?: string | null;
+  eventTime?: string | null;
+  series?: { count?: number; lastObservedTime?: string } | null;
+  action?: string;
+  reportingComponent?: string;
+  reportingInstance?: string;
+}

@@ -3,7 +3,7 @@
 // service-controller), derived from the objects the controllers write, then stored at the end of
 // the run with client-go's aggregation of repeats (count and lastTimestamp bumped).
 import { resourceByKind } from '../api/scheme.js';
-import type { KubeObject, Pod, ReplicaSet, Service } from '../api/types.js';
+import type { Event, KubeObject, Pod, ReplicaSet, Service } from '../api/types.js';
 import { objectKey, typePrefix } from '../store/keys.js';
 import type { StoreTxn } from '../store/store.js';
 import { controllerOf, timestamp } from './common.js';
@@ -11,25 +11,16 @@ import type { Random } from './names.js';
 import { newUID } from './writer.js';
 
 /** A core/v1 Event as svcctl stores it (the fields kubectl reads). */
-export interface KubeEvent extends KubeObject {
-  involvedObject: {
-    apiVersion?: string;
-    kind: string;
-    name: string;
-    namespace?: string;
-    uid?: string;
-    resourceVersion?: string;
-    fieldPath?: string;
-  };
+/** An Event as the recorder writes it: the fields it always sets are required. */
+export interface KubeEvent extends Event {
+  involvedObject: Event['involvedObject'] & { kind: string; name: string };
   reason: string;
   message: string;
   source: { component?: string; host?: string };
   type: 'Normal' | 'Warning';
-  count?: number;
   firstTimestamp: string | null;
   lastTimestamp: string | null;
   eventTime: string | null;
-  action?: string;
   reportingComponent: string;
   reportingInstance: string;
 }

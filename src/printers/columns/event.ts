@@ -1,22 +1,9 @@
 // Event rows: printers.go printEvent (the server generates the wide form; kubectl hides priority columns).
-import type { KubeObject } from '../../api/types.js';
+import type { Event, KubeObject } from '../../api/types.js';
 import { translateTimestampSince } from '../age.js';
 import { col, type KindPrinter } from './common.js';
 
-interface EventFields {
-  type?: string;
-  reason?: string;
-  message?: string;
-  count?: number;
-  firstTimestamp?: string | null;
-  lastTimestamp?: string | null;
-  eventTime?: string | null;
-  series?: { count?: number; lastObservedTime?: string } | null;
-  involvedObject?: { kind?: string; name?: string; fieldPath?: string };
-  source?: { component?: string; host?: string };
-  reportingComponent?: string;
-  reportingInstance?: string;
-}
+type EventFields = Partial<Event>;
 
 /** formatEventSource: component (else reportingController), then `, host` (else reportingInstance) when set. */
 function eventSource(e: EventFields): string {

@@ -1,21 +1,10 @@
 // kubectl describe's Events section (pkg/describe/describe.go DescribeEvents, kubectl 1.32).
-import type { KubeObject } from '../../api/types.js';
+import type { Event, KubeObject } from '../../api/types.js';
 import { translateTimestampSince } from '../age.js';
 import { tabbed } from './tabbed.js';
 
 /** The core/v1 Event fields the section reads. */
-export interface DescribedEvent extends KubeObject {
-  type?: string;
-  reason?: string;
-  message?: string;
-  count?: number;
-  firstTimestamp?: string | null;
-  lastTimestamp?: string | null;
-  eventTime?: string | null;
-  series?: { count?: number; lastObservedTime?: string } | null;
-  source?: { component?: string; host?: string };
-  reportingComponent?: string;
-}
+export type DescribedEvent = KubeObject & Partial<Event>;
 
 /** SortableEvents: by lastTimestamp, an absent one (zero time) first; stable, as Go's insertion sort is for short lists. */
 function byLastTimestamp(a: DescribedEvent, b: DescribedEvent): number {
