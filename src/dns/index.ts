@@ -22,5 +22,5 @@ export { answerQuery, rrToText, reverseName, type DnsAnswer, type Rcode, type Rr
 export { parseRequest, requestString, type DnsRequest, type ParseResult } from './parse.js';
 export { candidates, digLine, formatDig, formatJson, resolveName, searchPath, type ResolveOptions, type ResolveResult } from './resolve.js';
 export { startDnsServer, parseHostPort, type DnsServer, type DnsServerOptions } from './server.js';
-export { dnsTable, printDnsTable, type DnsRow, type DnsTableOptions } from './table.js';
+export { dnsRecordList, dnsTable, printDnsTable, type DnsRow, type DnsTableOptions } from './table.js';
 export { buildDnsView, cachedDnsView, loadDnsView, DNS_TTL, type DnsObjects, type DnsView, type RevisionedReader } from './view.js';

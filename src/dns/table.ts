@@ -2,7 +2,8 @@
 // CoreDNS's zone transfer walks (plugin/kubernetes/xfr.go) plus pod and reverse names; the data
 // comes from answerQuery, so the table never disagrees with `svcctl resolve`.
 import { answerQuery, endpointHostname, reverseName } from './answer.js';
-import { serviceKey, type DnsServiceView, type DnsView } from './view.js';
+import { tabwrite } from '../printers/tabwriter.js';
+import { DNS_TTL, serviceKey, type DnsServiceView, type DnsView } from './view.js';
 
 export interface DnsRow {
   namespace: string;
@@ -74,15 +75,36 @@ export function dnsTable(view: DnsView, opts: DnsTableOptions = {}): DnsRow[] {
 }
 
 /**
- * The rows as kubectl prints a table: upper-case headers NAME TYPE DATA (NAMESPACE first when
- * `allNamespaces`), columns padded to their widest cell and three spaces apart, the last column
- * unpadded, one trailing newline. No rows print nothing (the caller says "No resources found").
+ * The rows as kubectl prints a table: NAME TYPE DATA (NAMESPACE first when `allNamespaces`, TTL
+ * with `wide`), laid out by kubectl's tabwriter. No rows print nothing (the caller says "No
+ * resources found").
  */
-export function printDnsTable(rows: DnsRow[], opts: { allNamespaces?: boolean } = {}): string {
+export function printDnsTable(rows: DnsRow[], opts: { allNamespaces?: boolean; wide?: boolean } = {}): string {
   if (rows.length === 0) return '';
-  const header = opts.allNamespaces ? ['NAMESPACE', 'NAME', 'TYPE', 'DATA'] : ['NAME', 'TYPE', 'DATA'];
-  const cells = rows.map((r) => (opts.allNamespaces ? [r.namespace, r.name, r.type, r.data] : [r.name, r.type, r.data]));
-  const table = [header, ...cells];
-  const widths = header.map((_, i) => Math.max(...table.map((row) => row[i].length)));
-  return table.map((row) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i] + 3))).join('')).join('\n') + '\n';
+  const header = [...(opts.allNamespaces ? ['NAMESPACE'] : []), 'NAME', 'TYPE', ...(opts.wide ? ['TTL'] : []), 'DATA'];
+  const cells = rows.map((r) => [
+    ...(opts.allNamespaces ? [r.namespace] : []),
+    r.name,
+    r.type,
+    ...(opts.wide ? [String(DNS_TTL)] : []),
+    r.data,
+  ]);
+  return tabwrite([header, ...cells]);
+}
+
+/** The rows as a kubectl List of records, for -o json|yaml. */
+export function dnsRecordList(rows: DnsRow[]): { apiVersion: string; kind: string; items: unknown[]; metadata: { resourceVersion: string } } {
+  return {
+    apiVersion: 'v1',
+    items: rows.map((r) => ({
+      apiVersion: 'svcctl.io/v1',
+      kind: 'DNSRecord',
+      metadata: { name: r.name, namespace: r.namespace },
+      type: r.type,
+      ttl: DNS_TTL,
+      data: r.data,
+    })),
+    kind: 'List',
+    metadata: { resourceVersion: '' },
+  };
 }

@@ -255,3 +255,28 @@ describe('answers follow the store', () => {
     });
   });
 });
+
+describe('get dns output formats', () => {
+  it('adds the TTL with -o wide and prints records as a List with -o json|yaml', async () => {
+    const sb = new Sandbox();
+    try {
+      const wide = await sb.run(['get', 'dns', '-o', 'wide']);
+      expect(wide.stdout.split('\n')[0]).toMatch(/^NAME\s+TYPE\s+TTL\s+DATA$/);
+      expect(wide.stdout.split('\n')[1]).toMatch(/^kubernetes\.default\.svc\.cluster\.local\.\s+A\s+30\s+10\.96\.0\.1$/);
+      const json = JSON.parse((await sb.run(['get', 'dns', '-o', 'json'])).stdout);
+      expect(json.kind).toBe('List');
+      expect(json.items[0]).toEqual({
+        apiVersion: 'svcctl.io/v1',
+        data: '10.96.0.1',
+        kind: 'DNSRecord',
+        metadata: { name: 'kubernetes.default.svc.cluster.local.', namespace: 'default' },
+        ttl: 30,
+        type: 'A',
+      });
+      expect((await sb.run(['get', 'dns', '-o', 'yaml'])).stdout).toMatch(/^apiVersion: v1\nitems:\n- apiVersion: svcctl.io\/v1\n  data: 10\.96\.0\.1\n/);
+      expect((await sb.run(['get', 'dns', '-o', 'name'])).exitCode).toBe(1);
+    } finally {
+      sb.dispose();
+    }
+  });
+});

@@ -22,16 +22,26 @@ export async function runResolve(ctx: CommandContext, name: string, flags: Resol
   return result.rcode === 'NOERROR' ? 0 : 1;
 }
 
-export async function runGetDns(ctx: CommandContext, allNamespaces: boolean): Promise<number> {
-  const { loadDnsView, dnsTable, printDnsTable } = await import('../../dns/index.js');
+/** `get dns [-n NS | -A] [-o wide|json|yaml]` */
+export async function runGetDns(ctx: CommandContext, allNamespaces: boolean, output?: string): Promise<number> {
+  if (output && !['wide', 'json', 'yaml'].includes(output)) {
+    throw SvcctlError.plain(`unable to match a printer suitable for the output format "${output}", allowed formats are: json,yaml,wide`);
+  }
+  const { loadDnsView, dnsTable, printDnsTable, dnsRecordList } = await import('../../dns/index.js');
   const engine = await openEngine(await ctx.openStore(), ctx.now, ctx.random);
   const view = await loadDnsView(engine.store, engine.cluster.clusterDomain);
   const rows = dnsTable(view, allNamespaces ? { all: true } : { namespace: ctx.namespace });
+  if (output === 'json' || output === 'yaml') {
+    const list = dnsRecordList(rows);
+    const text = output === 'json' ? (await import('../../printers/json.js')).marshalGoJson(list, '    ') : (await import('../../printers/yaml.js')).marshalGoYaml(list);
+    ctx.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    return 0;
+  }
   if (!rows.length) {
     ctx.io.stderr.write(allNamespaces ? 'No resources found\n' : `No resources found in ${ctx.namespace} namespace.\n`);
     return 0;
   }
-  ctx.io.stdout.write(printDnsTable(rows, { allNamespaces }));
+  ctx.io.stdout.write(printDnsTable(rows, { allNamespaces, wide: output === 'wide' }));
   return 0;
 }
 

@@ -53,7 +53,7 @@ export async function runGet(ctx: CommandContext, args: string[], flags: GetFlag
   }
   if (args[0] === 'dns') {
     const { runGetDns } = await import('./dns.js');
-    return runGetDns(ctx, Boolean(flags.allNamespaces));
+    return runGetDns(ctx, Boolean(flags.allNamespaces), flags.output);
   }
   const requests = parseGetArgs(args);
   const allNamespaces = Boolean(flags.allNamespaces);
