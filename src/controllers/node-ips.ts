@@ -1,7 +1,7 @@
 // Per-node pod address ranges kept in the store, one RangeAllocation a node under
 // /registry/ranges/podips/<node>, so the scheduler and kubelet never list every pod: the bitmap
 // says which addresses of the node's pod CIDR are taken, and its count is the node's load.
-import { AllocationBitmap, contiguousScan, type RangeAllocation } from '../allocators/bitmap.js';
+import { AllocationBitmap, type RangeAllocation, type ScanStrategy } from '../allocators/bitmap.js';
 import type { KubeObject, Pod } from '../api/types.js';
 import type { StoreTxn } from '../store/store.js';
 import { isPodTerminal } from './common.js';
@@ -9,7 +9,10 @@ import type { ClusterNode } from './scheduler.js';
 
 export const POD_IP_RANGE_PREFIX = '/registry/ranges/podips/';
 
-interface RangeObject extends KubeObject, RangeAllocation {}
+interface RangeObject extends KubeObject, RangeAllocation {
+  /** The offset handed out last: the next address comes after it (host-local IPAM's round robin). */
+  last?: number;
+}
 
 const ipToNum = (ip: string): number => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
 const numToIp = (n: number): string => [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
@@ -22,6 +25,8 @@ const isIPv4 = (ip: string): boolean => /^\d{1,3}(\.\d{1,3}){3}$/.test(ip);
 class NodeRange {
   readonly bitmap: AllocationBitmap;
   readonly first: number;
+  /** The offset handed out last (-1: none yet); a replaced pod gets a new address, as on a real node. */
+  last = -1;
   dirty = false;
 
   constructor(readonly cidr: string) {
@@ -29,7 +34,18 @@ class NodeRange {
     const size = 2 ** (32 - Number(bits));
     const network = isIPv4(base ?? '') && Number.isInteger(size) ? ipToNum(base) - (ipToNum(base) % size) : 0;
     this.first = network + 2;
-    this.bitmap = new AllocationBitmap(Number.isInteger(size) ? Math.max(0, size - 3) : 0, cidr, contiguousScan());
+    this.bitmap = new AllocationBitmap(Number.isInteger(size) ? Math.max(0, size - 3) : 0, cidr, this.afterLast());
+  }
+
+  /** host-local IPAM's order: the first free address after the last one handed out, wrapping. */
+  private afterLast(): ScanStrategy {
+    return (bits, max) => {
+      for (let i = 1; i <= max; i++) {
+        const off = (this.last + i) % max;
+        if (!bits.get(off)) return off;
+      }
+      return -1;
+    };
   }
 
   offsetOf(ip: string): number {
@@ -58,8 +74,10 @@ export class NodeIPs {
     const stored = new Map((await tx.list(POD_IP_RANGE_PREFIX)).map((o) => [o.metadata.name ?? '', o as RangeObject]));
     for (const [name, r] of out.ranges) {
       const snap = stored.get(name);
-      if (snap && snap.range === r.cidr) r.bitmap.restore(snap.data);
-      else out.missing.add(name);
+      if (snap && snap.range === r.cidr) {
+        r.bitmap.restore(snap.data);
+        r.last = snap.last ?? -1;
+      } else out.missing.add(name);
     }
     if (out.missing.size > 0) {
       for (const p of (await tx.list('/registry/pods/')) as Pod[]) {
@@ -91,12 +109,13 @@ export class NodeIPs {
     return best;
   }
 
-  /** Takes the lowest free address of `node`'s range; undefined when full or the node is unknown. */
+  /** Takes the next free address of `node`'s range after the last one given; undefined when full or the node is unknown. */
   allocate(node: string): string | undefined {
     const r = this.ranges.get(node);
     if (!r) return undefined;
     const off = r.bitmap.allocateNext();
     if (off < 0) return undefined;
+    r.last = off;
     r.dirty = true;
     return numToIp(r.first + off);
   }
@@ -132,10 +151,12 @@ export class NodeIPs {
   async save(tx: StoreTxn): Promise<void> {
     for (const [name, r] of this.ranges) {
       if (!r.dirty && !this.missing.has(name)) continue;
-      const obj: RangeObject = { apiVersion: 'v1', kind: 'RangeAllocation', metadata: { name }, range: r.cidr, data: r.bitmap.snapshot() };
       const key = POD_IP_RANGE_PREFIX + name;
       const old = (await tx.get(key)) as RangeObject | undefined;
-      if (!old || old.range !== obj.range || old.data !== obj.data) await tx.put(key, obj);
+      // A range rebuilt from the pods alone keeps the stored position of the round robin.
+      const last = r.last >= 0 ? r.last : old?.range === r.cidr ? (old.last ?? -1) : -1;
+      const obj: RangeObject = { apiVersion: 'v1', kind: 'RangeAllocation', metadata: { name }, range: r.cidr, data: r.bitmap.snapshot(), last };
+      if (!old || old.range !== obj.range || old.data !== obj.data || old.last !== obj.last) await tx.put(key, obj);
       r.dirty = false;
     }
     this.missing.clear();

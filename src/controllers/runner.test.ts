@@ -94,7 +94,7 @@ describe('runControllers', () => {
     expect(await h.store.revision()).toBe(rev);
   });
 
-  it('replaces a deleted pod with a new name and the freed IP on the least loaded node', async () => {
+  it('replaces a deleted pod with a new name and a new IP (host-local round robin) on the least loaded node', async () => {
     const h = await setup(3);
     const victim = (await h.pods())[0];
     await h.store.transaction(async (tx) => tx.delete(`/registry/pods/default/${victim.metadata.name}`));
@@ -103,7 +103,8 @@ describe('runControllers', () => {
     expect(pods).toHaveLength(3);
     expect(pods.map((p) => p.metadata.name)).not.toContain(victim.metadata.name);
     const replacement = pods.find((p) => p.spec.nodeName === victim.spec.nodeName)!;
-    expect(replacement.status?.podIP).toBe(victim.status?.podIP);
+    expect(replacement.status?.podIP).not.toBe(victim.status?.podIP);
+    expect(replacement.status?.podIP).toMatch(/^10\.244\.1\.\d+$/);
     expect(readyEndpoints(await h.slices())).toHaveLength(3);
   });
 

@@ -4,7 +4,7 @@ import { resourceByKind, type ResourceType } from '../api/scheme.js';
 import type { Deployment, EndpointSlice, Endpoints, KubeObject, Pod, ReplicaSet, Service } from '../api/types.js';
 import { typePrefix } from '../store/keys.js';
 import type { StoreTxn } from '../store/store.js';
-import { controllerOf, deepEqual } from './common.js';
+import { controllerOf, deepEqual, isPodTerminal } from './common.js';
 import { reconcileDeployment } from './deployment.js';
 import { reconcileEndpoints } from './endpoints.js';
 import { ENDPOINTSLICE_CONTROLLER, LABEL_MANAGED_BY, LABEL_SERVICE_NAME, reconcileEndpointSlices } from './endpointslice.js';
@@ -99,7 +99,7 @@ async function runReplicaSets(tx: StoreTxn, w: Writer, opts: RunOptions): Promis
   }
 }
 
-async function runNodes(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<void> {
+async function runNodes(tx: StoreTxn, w: Writer, opts: RunOptions, ips: NodeIPs): Promise<void> {
   const pods = await list<Pod>(tx, 'Pod');
   const nodes = opts.cluster.nodes;
   const nodeByName = new Map(nodes.map((n) => [n.name, n]));
@@ -111,7 +111,11 @@ async function runNodes(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<void
     const nodeName = schedulePod(pod, nodes, pods);
     const node = nodeName ? nodeByName.get(nodeName) : undefined;
     if (!node) continue;
-    const scheduled: Pod = pod.spec.nodeName === node.name ? pod : { ...pod, spec: { ...pod.spec, nodeName: node.name } };
+    let scheduled: Pod = pod.spec.nodeName === node.name ? pod : { ...pod, spec: { ...pod.spec, nodeName: node.name } };
+    if (!pod.status?.podIP && !isPodTerminal(pod)) {
+      const ip = ips.allocate(node.name);
+      if (ip) scheduled = { ...scheduled, status: { ...scheduled.status, podIP: ip } };
+    }
     const others = pod.status?.podIP ? [] : onNode.get(node.name)!.filter((p) => nsName(p) !== nsName(pod));
     const synced = kubeletSync(scheduled, node, others, opts.now);
     const next = synced === 'unchanged' ? scheduled : synced;
@@ -242,6 +246,8 @@ async function recordAllocationFailures(tx: StoreTxn, opts: RunOptions): Promise
 
 async function runFull(tx: StoreTxn, opts: RunOptions, max: number): Promise<RunResult> {
   const w = new Writer(tx, opts);
+  // Pod addresses come from the same per-node ranges as in the targeted mode (round robin).
+  const ips = await NodeIPs.load(tx, opts.cluster.nodes);
   // A deleted Service takes its Endpoints along (syncService's not-found branch).
   for (const o of opts.deleted ?? []) {
     if (o.kind === 'Service') await w.delete({ apiVersion: 'v1', kind: 'Endpoints', metadata: { name: o.metadata.name, namespace: o.metadata.namespace } });
@@ -251,14 +257,16 @@ async function runFull(tx: StoreTxn, opts: RunOptions, max: number): Promise<Run
     await collectGarbage(tx, w);
     await runDeployments(tx, w, opts);
     await runReplicaSets(tx, w, opts);
-    await runNodes(tx, w, opts);
+    await runNodes(tx, w, opts, ips);
     await runEndpoints(tx, w, opts);
     for (const svc of reconcileLoadBalancers(await list<Service>(tx, 'Service'), opts.cluster.lbPool ?? '')) await w.update(svc);
     if (w.writes === before) {
+      await ips.save(tx);
       await recordAllocationFailures(tx, opts);
       return { iterations: i, writes: w.writes, converged: true };
     }
   }
+  await ips.save(tx);
   await recordAllocationFailures(tx, opts);
   return { iterations: max, writes: w.writes, converged: false };
 }

@@ -158,7 +158,8 @@ describe('runControllers targeted mode', () => {
     const sum = async (steps: Step[]) => summary((await play(steps, true)).store);
     expect((await sum([base, scaleTo(5), scaleTo(1)])).slices).toEqual(['web [{"name":"","port":80,"protocol":"TCP"}] 10.244.1.2@node-1:true']);
     const replaced = await sum([base, remove(podOn('node-1'))]);
-    expect(replaced.pods).toEqual(['web node-1 10.244.1.2 Running true', 'web node-2 10.244.2.2 Running true', 'web node-3 10.244.3.2 Running true']);
+    // The replacement on node-1 gets the next address, not the freed one (host-local IPAM).
+    expect(replaced.pods).toEqual(['web node-1 10.244.1.3 Running true', 'web node-2 10.244.2.2 Running true', 'web node-3 10.244.3.2 Running true']);
     const lb = await sum(cases[5].steps);
     expect(lb.lb).toEqual([
       'lb2 {}',
@@ -219,6 +220,6 @@ describe('runControllers targeted reads', () => {
       '/registry/services/specs/team-a/',
     ]);
     const pods = (await h.store.list('/registry/pods/team-a/')) as Pod[];
-    expect(pods.map((p) => p.status?.podIP).sort()).toEqual(['10.244.1.2', '10.244.2.2', '10.244.3.2']);
+    expect(pods.map((p) => p.status?.podIP).sort()).toEqual(['10.244.1.4', '10.244.2.2', '10.244.3.2']);
   });
 });

@@ -88,6 +88,7 @@ describe('pods come and go; the Service stays', () => {
     expect((await sb.run(['delete', 'pod', pod.metadata.name])).stdout).toBe(`pod "${pod.metadata.name}" deleted\n`);
     const [next] = (await json(['get', 'pods'])).items;
     expect(next.metadata.name).not.toBe(pod.metadata.name);
+    expect(next.status.podIP).not.toBe(pod.status.podIP);
     expect(next.status.phase).toBe('Running');
     const ep = await json(['get', 'ep', 'mariadb-service']);
     expect(ep.subsets[0].addresses.map((a: { ip: string }) => a.ip)).toEqual([next.status.podIP]);
