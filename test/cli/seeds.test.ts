@@ -143,3 +143,42 @@ describe('expose, as in the Services 101 tutorial', () => {
     expect(svc[2]).toEqual(['kubernetes', 'ClusterIP', '10.96.0.1', '<none>', '443/TCP', '12s']);
   });
 });
+
+describe('readiness probes and simulated time', () => {
+  it('keeps a pod out of the endpoints until its probe delay has passed in simulated time', async () => {
+    const deploy = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: slow
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: slow}}
+  template:
+    metadata: {labels: {app: slow}}
+    spec:
+      containers:
+      - name: app
+        image: nginx
+        ports: [{containerPort: 80}]
+        readinessProbe:
+          httpGet: {path: /, port: 80}
+          initialDelaySeconds: 30
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: slow
+spec:
+  selector: {app: slow}
+  ports: [{port: 80}]
+`;
+    expect((await sb.run(['apply', '-f', '-'], { stdin: deploy })).exitCode).toBe(0);
+    expect(rows((await sb.run(['get', 'pods', '--no-headers'])).stdout)[0].slice(1, 3)).toEqual(['0/1', 'Running']);
+    expect((await json(['get', 'ep', 'slow'])).subsets[0].addresses).toBeUndefined();
+    expect((await sb.run(['sim', 'advance', '20s'])).stdout).toBe('simulated time advanced by 20s\n');
+    expect(rows((await sb.run(['get', 'pods', '--no-headers'])).stdout)[0][1]).toBe('0/1');
+    await sb.run(['sim', 'advance', '10s']);
+    expect(rows((await sb.run(['get', 'pods', '--no-headers'])).stdout)[0].slice(1, 3)).toEqual(['1/1', 'Running']);
+    expect((await json(['get', 'ep', 'slow'])).subsets[0].addresses).toHaveLength(1);
+  });
+});
