@@ -153,6 +153,11 @@ export function byName<T extends KubeObject>(a: T, b: T): number {
   return an < bn ? -1 : an > bn ? 1 : 0;
 }
 
+/** A map key for an endpoint port: its four fields, cheaper than canonicalKey on the hot paths. */
+export function portKey(p: { name?: string; port?: number; protocol?: string; appProtocol?: string }): string {
+  return `${p.name ?? ''}\u0000${p.port ?? ''}\u0000${p.protocol ?? ''}\u0000${p.appProtocol ?? '\u0001'}`;
+}
+
 /** A stable string for a JSON value with sorted keys, usable as a map key. */
 export function canonicalKey(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';

@@ -7,6 +7,7 @@ import {
   canonicalKey,
   deepEqual,
   deepEqualExcept,
+  portKey,
   findPort,
   isPodReady,
   isServiceIPSet,
@@ -47,7 +48,7 @@ export function repackSubsets(subsets: EndpointSubset[]): EndpointSubset[] {
   const add = (addr: EndpointAddress, port: EndpointPort, ready: boolean) => {
     const ak = addrKey(addr);
     if (!all.has(ak)) all.set(ak, addr);
-    const pk = canonicalKey(port);
+    const pk = portKey(port);
     if (!portToAddrs.has(pk)) portToAddrs.set(pk, { port, addrs: new Map() });
     const m = portToAddrs.get(pk)!.addrs;
     if (!m.has(ak) || m.get(ak)) m.set(ak, ready);

@@ -4,9 +4,8 @@ import { selectorFromSet, selectorMatches } from '../api/labels.js';
 import type { EndpointPort, EndpointSlice, Pod, Service, SliceEndpoint } from '../api/types.js';
 import {
   byName,
-  canonicalKey,
+  portKey,
   controllerRef,
-  deepEqual,
   emptyPlan,
   findPort,
   isPodReady,
@@ -86,28 +85,27 @@ export function endpointPorts(svc: Service, pod: Pod): EndpointPort[] {
 
 /** NewPortMapKey: ports compared as a set. */
 const portMapKey = (ports: EndpointPort[] | undefined): string =>
-  (ports ?? []).map(canonicalKey).sort().join('|');
+  (ports ?? []).map(portKey).sort().join('|');
 
 /** hashEndpoint: endpoints are the same endpoint when addresses, hostname and target agree. */
 const endpointKey = (ep: SliceEndpoint): string =>
-  canonicalKey({
-    a: [...ep.addresses].sort(),
-    h: ep.hostname ?? '',
-    ns: ep.targetRef?.namespace ?? '',
-    n: ep.targetRef?.name ?? '',
-  });
+  `${[...ep.addresses].sort().join(',')}\u0000${ep.hostname ?? ''}\u0000${ep.targetRef?.namespace ?? ''}\u0000${ep.targetRef?.name ?? ''}`;
 
 /** EndpointsEqualBeyondHash (targetRef resourceVersion ignored). */
 function endpointEqualBeyondHash(a: SliceEndpoint, b: SliceEndpoint): boolean {
   const c = (x: SliceEndpoint) => x.conditions ?? {};
-  const ref = (x: SliceEndpoint) => (x.targetRef ? { ...x.targetRef, resourceVersion: undefined } : undefined);
+  const ra = a.targetRef;
+  const rb = b.targetRef;
+  const sameRef =
+    ra === rb ||
+    (!!ra && !!rb && ra.kind === rb.kind && ra.namespace === rb.namespace && ra.name === rb.name && ra.uid === rb.uid);
   return (
     a.nodeName === b.nodeName &&
     a.zone === b.zone &&
     c(a).ready === c(b).ready &&
     c(a).serving === c(b).serving &&
     c(a).terminating === c(b).terminating &&
-    deepEqual(ref(a), ref(b))
+    sameRef
   );
 }
 
