@@ -145,14 +145,28 @@ async function runEndpoints(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<
     else sliceIndex.set(k, [sl]);
   }
   const slicesOf = (ns: string | undefined, name: string, manager: string) => sliceIndex.get(`${ns}/${name}/${manager}`) ?? [];
-  const byNs = new Map<string, Pod[]>();
+  // A label index (namespace + key=value -> pods): a Service's candidates are the pods of its
+  // rarest selector term, never a services x pods loop.
+  const byLabel = new Map<string, Pod[]>();
   for (const p of pods) {
-    const group = byNs.get(p.metadata.namespace ?? '');
-    if (group) group.push(p);
-    else byNs.set(p.metadata.namespace ?? '', [p]);
+    for (const [k, v] of Object.entries(p.metadata.labels ?? {})) {
+      const key = `${p.metadata.namespace ?? ''}\u0000${k}=${v}`;
+      const group = byLabel.get(key);
+      if (group) group.push(p);
+      else byLabel.set(key, [p]);
+    }
   }
+  const candidates = (svc: Service): Pod[] => {
+    let best: Pod[] | undefined;
+    for (const [k, v] of Object.entries(svc.spec.selector ?? {})) {
+      const group = byLabel.get(`${svc.metadata.namespace ?? ''}\u0000${k}=${v}`) ?? [];
+      if (!best || group.length < best.length) best = group;
+    }
+    return best ?? [];
+  };
   for (const svc of services) {
-    const nsPods = byNs.get(svc.metadata.namespace ?? '') ?? [];
+    // The reconcilers apply the full selector; the index only narrows what they look at.
+    const nsPods = candidates(svc);
     const name = svc.metadata.name ?? '';
     const ep = reconcileEndpoints(svc, nsPods, endpoints.get(nsName(svc)));
     if (ep !== null && ep !== 'unchanged') {
