@@ -2,12 +2,17 @@
 // registry, validation, allocation and controllers apply uses. The user's state is never opened.
 import { resourceByKind } from '../api/scheme.js';
 import { fieldErrorString } from '../api/field.js';
-import { openEngine, write } from '../engine.js';
+import { type Engine, openEngine, write } from '../engine.js';
 import { SvcctlError } from '../errors.js';
 import { MemoryStore } from '../store/memory.js';
+import type { Store } from '../store/store.js';
+import { ScratchStore } from './scratch-store.js';
 import { objectKey } from '../store/keys.js';
 import { fieldSegments } from './locate.js';
 import type { PathSegment } from '../api/decode.js';
+import type { KubeObject, Service } from '../api/types.js';
+import type { Allocations } from '../registry/allocations.js';
+import type { Registry } from '../registry/registry.js';
 import type { LintObject } from './types.js';
 
 export interface ApiserverIssue {
@@ -25,13 +30,31 @@ function coveredElsewhere(detail: string): boolean {
 }
 
 /**
- * Creates `objects` (built-in kinds only, each resolved to its namespace) one transaction each, as
- * apply creates them; Namespaces first, and namespaces the input uses but does not define are
- * created beforehand, as CI manifests assume they exist. Returns every refusal.
+ * Creates `objects` (built-in kinds only, each resolved to its namespace) as apply creates them;
+ * Namespaces first, and namespaces the input uses but does not define are created beforehand, as
+ * CI manifests assume they exist. Returns every refusal.
+ *
+ * All creates share one transaction with one controller run at the end (a transaction and a
+ * controller run per object made lint quadratic). A refused object leaves nothing behind: the
+ * registry stages nothing before its last step, and what a refused Service took from the address
+ * and port ranges is given back before the next object. Should the batch itself fail (a
+ * controller error), the objects are created again one transaction each, as before.
  */
 export async function apiserverLayer(objects: LintObject[]): Promise<ApiserverIssue[]> {
+  try {
+    return await createBatched(objects);
+  } catch (err) {
+    if (!(err instanceof BatchFailed)) throw err;
+    return createOneByOne(objects);
+  }
+}
+
+/** Why the batch gave up: the per-object path then decides. */
+class BatchFailed extends Error {}
+
+async function scratchEngine(objects: LintObject[], store: Store): Promise<Engine> {
   const fixed = () => new Date('2025-01-01T00:00:00Z');
-  const engine = await openEngine(new MemoryStore(), fixed, scratchRandom(1));
+  const engine = await openEngine(store, fixed, scratchRandom(1));
   const nsType = resourceByKind('Namespace')!;
   const defined = new Set(objects.filter((o) => o.obj.kind === 'Namespace' && o.type).map((o) => o.name));
   const used = new Set(objects.filter((o) => o.type?.namespaced && o.namespace).map((o) => o.namespace));
@@ -42,21 +65,64 @@ export async function apiserverLayer(objects: LintObject[]): Promise<ApiserverIs
       if (!(await reg.get(nsType, undefined, ns))) await reg.create(nsType, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
     }).catch(() => undefined);
   }
+  return engine;
+}
+
+/** Namespaces first, then the rest in input order; the registry's input for each (namespace set). */
+function plan(objects: LintObject[]): { o: LintObject; input: KubeObject; key?: string }[] {
   const ordered = [...objects.filter((o) => o.obj.kind === 'Namespace'), ...objects.filter((o) => o.obj.kind !== 'Namespace')];
-  const issues: ApiserverIssue[] = [];
-  const created = new Set<string>();
-  for (const o of ordered) {
+  return ordered.map((o) => {
     const type = o.type!;
     const input = structuredClone(o.obj);
     input.metadata ??= {};
     if (type.namespaced) input.metadata.namespace = o.namespace;
-    // A second document of the same object would be an update: duplicate-object reports it.
-    const key = o.name ? objectKey(type, input.metadata.namespace, o.name) : undefined;
+    return { o, input, key: o.name ? objectKey(type, input.metadata.namespace, o.name) : undefined };
+  });
+}
+
+async function createBatched(objects: LintObject[]): Promise<ApiserverIssue[]> {
+  const engine = await scratchEngine(objects, new ScratchStore());
+  const issues: ApiserverIssue[] = [];
+  await write(engine, async (reg) => {
+    const ranges = new RangeGuard(reg);
+    const created = new Set<string>();
+    for (const { o, input, key } of plan(objects)) {
+      // A second document of the same object would be an update: duplicate-object reports it.
+      if (key && created.has(key)) continue;
+      if (key && (await reg.tx.get(key))) {
+        created.add(key); // bootstrap objects (default namespace, ...)
+        continue;
+      }
+      const isService = o.type!.kind === 'Service';
+      if (isService) await ranges.before();
+      try {
+        const stored = await reg.create(o.type!, input);
+        if (isService) ranges.keep(stored as Service);
+        if (key) created.add(key);
+      } catch (err) {
+        if (err instanceof BatchFailed) throw err;
+        if (isService) await ranges.rollBack();
+        issues.push(...toIssues(o, err));
+      }
+    }
+  }).catch((err: unknown) => {
+    if (process.env.SVCCTL_LINT_DEBUG) process.stderr.write(`lint: batched create failed, one by one: ${String((err as Error)?.stack ?? err)}\n`);
+    throw err instanceof BatchFailed ? err : new BatchFailed(String((err as Error)?.message ?? err));
+  });
+  return issues;
+}
+
+/** The previous path: one transaction (and controller run) per object. */
+async function createOneByOne(objects: LintObject[]): Promise<ApiserverIssue[]> {
+  const engine = await scratchEngine(objects, new MemoryStore());
+  const issues: ApiserverIssue[] = [];
+  const created = new Set<string>();
+  for (const { o, input, key } of plan(objects)) {
     if (key && created.has(key)) continue;
     try {
       await write(engine, async (reg) => {
         if (key && (await reg.tx.get(key))) return; // bootstrap objects (default namespace, ...)
-        await reg.create(type, input);
+        await reg.create(o.type!, input);
       });
       if (key) created.add(key);
     } catch (err) {
@@ -64,6 +130,57 @@ export async function apiserverLayer(objects: LintObject[]): Promise<ApiserverIs
     }
   }
   return issues;
+}
+
+/**
+ * Per-Service savepoints over the registry's address and port ranges: a Service the apiserver
+ * refuses after allocating (allocation runs before validation) must not keep what it took, or a
+ * later Service asking for the same address would be refused where apply would accept it.
+ */
+class RangeGuard {
+  private ranges?: Allocations;
+  /** Every value held by a stored Service (or taken before the batch started). */
+  private readonly ips = new Set<string>();
+  private readonly ports = new Set<number>();
+  private usedBefore = { ips: 0, ports: 0 };
+
+  constructor(private readonly reg: Registry) {}
+
+  async before(): Promise<void> {
+    if (!this.ranges) {
+      // Registry keeps its ranges private; lint needs them for the savepoint (see the class doc).
+      this.ranges = await (this.reg as unknown as { alloc(): Promise<Allocations> }).alloc();
+      this.ranges.ips.forEach((ip) => this.ips.add(ip));
+      this.ranges.ports.forEach((p) => this.ports.add(p));
+    }
+    this.usedBefore = { ips: this.ranges.ips.used(), ports: this.ranges.ports.used() };
+  }
+
+  keep(svc: Service): void {
+    for (const ip of svc.spec?.clusterIPs ?? [svc.spec?.clusterIP ?? '']) if (ip && ip !== 'None') this.ips.add(ip);
+    for (const p of svc.spec?.ports ?? []) if (p.nodePort) this.ports.add(p.nodePort);
+    if (svc.spec?.healthCheckNodePort) this.ports.add(svc.spec.healthCheckNodePort);
+    if (this.ranges!.ips.used() !== this.ips.size || this.ranges!.ports.used() !== this.ports.size) {
+      throw new BatchFailed('range accounting out of step');
+    }
+  }
+
+  async rollBack(): Promise<void> {
+    const r = this.ranges!;
+    if (r.ips.used() !== this.usedBefore.ips) {
+      const leaked: string[] = [];
+      r.ips.forEach((ip) => this.ips.has(ip) || leaked.push(ip));
+      for (const ip of leaked) r.ips.release(ip);
+    }
+    if (r.ports.used() !== this.usedBefore.ports) {
+      const leaked: number[] = [];
+      r.ports.forEach((p) => this.ports.has(p) || leaked.push(p));
+      for (const p of leaked) r.ports.release(p);
+    }
+    if (r.ips.used() !== this.usedBefore.ips || r.ports.used() !== this.usedBefore.ports) {
+      throw new BatchFailed('range accounting out of step');
+    }
+  }
 }
 
 function toIssues(o: LintObject, err: unknown): ApiserverIssue[] {

@@ -1,0 +1,169 @@
+// The lint engine's scratch store: the Store contract in memory, built for one large batch. Lists
+// are read from a per-directory sorted key index (MemoryStore scans and sorts every key on each
+// list, and the controllers list once per object) and hand out deep-frozen shared objects instead
+// of parsing a copy each time: the controllers only read what they list, and a write to a frozen
+// object throws rather than corrupting the store. get() still returns a private copy.
+import type { KubeObject } from '../api/types.js';
+import { type Store, type StoreTxn, StoreError, clone } from '../store/store.js';
+
+interface Entry {
+  json: string;
+  modRevision: number;
+  /** Parsed and frozen on first list. */
+  frozen?: KubeObject;
+}
+
+/** Every prefix of `key` that ends in `/` ('/registry/', '/registry/pods/', '/registry/pods/ns/'). */
+function dirPrefixes(key: string): string[] {
+  const out: string[] = [];
+  for (let i = key.indexOf('/', 1); i >= 0 && i < key.length - 1; i = key.indexOf('/', i + 1)) out.push(key.slice(0, i + 1));
+  return out;
+}
+
+/** Index of the first element of sorted `arr` not less than `k`. */
+function lowerBound(arr: string[], k: string): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (arr[mid] < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object') {
+    for (const x of Object.values(v)) deepFreeze(x);
+    Object.freeze(v);
+  }
+  return v;
+}
+
+/**
+ * An in-memory Store whose list() costs the size of the answer, not of the store. Transactions run
+ * one at a time and write through with an undo log, rolled back when the transaction throws.
+ * list() results are frozen and shared: callers must not mutate them (get() returns copies).
+ */
+export class ScratchStore implements Store {
+  private readonly data = new Map<string, Entry>();
+  /** Directory prefix ('' for all) -> its keys at any depth; sorted once listed, then kept sorted. */
+  private readonly dirs = new Map<string, { keys: Set<string>; sorted?: string[] }>();
+  private rev = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  async get(key: string): Promise<KubeObject | undefined> {
+    const e = this.data.get(key);
+    return e ? (JSON.parse(e.json) as KubeObject) : undefined;
+  }
+
+  async list(prefix: string): Promise<KubeObject[]> {
+    return this.listNow(prefix);
+  }
+
+  async revision(): Promise<number> {
+    return this.rev;
+  }
+
+  async close(): Promise<void> {}
+
+  transaction<T>(fn: (tx: StoreTxn) => Promise<T>): Promise<T> {
+    const run = this.queue.then(() => this.runTxn(fn));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private listNow(prefix: string): KubeObject[] {
+    const slash = prefix.lastIndexOf('/');
+    const dir = slash >= 0 ? prefix.slice(0, slash + 1) : '';
+    const keys = this.sortedKeys(dir === '/' ? '' : dir);
+    const out: KubeObject[] = [];
+    for (let i = lowerBound(keys, prefix); i < keys.length && keys[i].startsWith(prefix); i++) {
+      const e = this.data.get(keys[i])!;
+      e.frozen ??= deepFreeze(JSON.parse(e.json) as KubeObject);
+      out.push(e.frozen);
+    }
+    return out;
+  }
+
+  private setEntry(key: string, e: Entry | undefined): void {
+    const had = this.data.has(key);
+    if (e) this.data.set(key, e);
+    else this.data.delete(key);
+    if (had === !!e) return;
+    for (const d of ['', ...dirPrefixes(key)]) {
+      let dir = this.dirs.get(d);
+      if (!dir) this.dirs.set(d, (dir = { keys: new Set() }));
+      if (e) dir.keys.add(key);
+      else dir.keys.delete(key);
+      if (!dir.sorted) continue;
+      const i = lowerBound(dir.sorted, key);
+      if (e) dir.sorted.splice(i, 0, key);
+      else dir.sorted.splice(i, 1);
+    }
+  }
+
+  private sortedKeys(dir: string): string[] {
+    const d = this.dirs.get(dir);
+    if (!d) return [];
+    d.sorted ??= [...d.keys].sort();
+    return d.sorted;
+  }
+
+  private async runTxn<T>(fn: (tx: StoreTxn) => Promise<T>): Promise<T> {
+    const undo: [string, Entry | undefined][] = [];
+    const next = this.rev + 1;
+    const change = (key: string, e: Entry | undefined) => {
+      undo.push([key, this.data.get(key)]);
+      this.setEntry(key, e);
+    };
+    const write = (key: string, obj: KubeObject): KubeObject => {
+      const out = clone(obj);
+      out.metadata = { ...out.metadata, resourceVersion: String(next) };
+      const json = JSON.stringify(out);
+      change(key, { json, modRevision: next });
+      return JSON.parse(json) as KubeObject;
+    };
+    const tx: StoreTxn = {
+      get: async (key) => this.get(key),
+      list: async (prefix) => this.listNow(prefix),
+      create: async (key, obj) => {
+        if (this.data.has(key)) throw new StoreError('AlreadyExists', key);
+        return write(key, obj);
+      },
+      update: async (key, obj) => {
+        const e = this.data.get(key);
+        if (!e) throw new StoreError('NotFound', key);
+        const want = obj.metadata?.resourceVersion;
+        if (want && want !== String(e.modRevision)) throw new StoreError('Conflict', key);
+        return write(key, obj);
+      },
+      put: async (key, obj) => write(key, obj),
+      delete: async (key) => {
+        if (!this.data.has(key)) return false;
+        change(key, undefined);
+        return true;
+      },
+      deletePrefix: async (prefix) => {
+        const keys = this.listKeys(prefix);
+        for (const k of keys) change(k, undefined);
+        return keys.length;
+      },
+    };
+    try {
+      const result = await fn(tx);
+      if (undo.length > 0) this.rev = next;
+      return result;
+    } catch (err) {
+      for (let i = undo.length - 1; i >= 0; i--) this.setEntry(undo[i][0], undo[i][1]);
+      throw err;
+    }
+  }
+
+  private listKeys(prefix: string): string[] {
+    const all = this.sortedKeys('');
+    const out: string[] = [];
+    for (let i = lowerBound(all, prefix); i < all.length && all[i].startsWith(prefix); i++) out.push(all[i]);
+    return out;
+  }
+}
