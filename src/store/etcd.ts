@@ -25,21 +25,34 @@ function encode(obj: KubeObject): Buffer {
 export class EtcdStore implements Store {
   private client: Etcd3;
 
-  /** `etcd://host:port` (several endpoints separated by commas). */
+  /** Prepended to every key: the path of `etcd://host:port/path` (kube-apiserver's --etcd-prefix role). */
+  private readonly root: string;
+
+  /** `etcd://host:port[,host:port...][/prefix]`. */
   constructor(url: string) {
-    const hosts = url
-      .replace(/^etcd:\/\//, '')
-      .split(',')
-      .map((h) => `http://${h}`);
+    const rest = url.replace(/^etcd:\/\//, '');
+    const slash = rest.indexOf('/');
+    this.root = slash >= 0 ? rest.slice(slash).replace(/\/+$/, '') : '';
+    const hosts = (slash >= 0 ? rest.slice(0, slash) : rest).split(',').map((h) => `http://${h}`);
     const { Etcd3: Client } = require('etcd3') as typeof import('etcd3');
     this.client = new Client({ hosts, dialTimeout: 3000 });
+  }
+
+  /** The etcd key of a store key. */
+  private k(key: string): Buffer {
+    return Buffer.from(this.root + key);
+  }
+
+  /** The store key of an etcd key. */
+  private unk(key: Buffer): string {
+    return key.toString().slice(this.root.length);
   }
 
   private async range(key: string, end?: string, revision?: number) {
     try {
       return await this.client.kv.range({
-        key: Buffer.from(key),
-        range_end: end === undefined ? undefined : Buffer.from(end),
+        key: this.k(key),
+        range_end: end === undefined ? undefined : this.k(end),
         revision,
       });
     } catch (err) {
@@ -98,8 +111,8 @@ export class EtcdStore implements Store {
         const end = prefixEnd(prefix);
         const res = await this.range(prefix, end, snapshot);
         // Any key created or changed in the range after the snapshot fails the commit.
-        compares.push({ key: Buffer.from(prefix), range_end: Buffer.from(end), target: 'Mod', result: 'Less', mod_revision: snapshot + 1 });
-        const out = new Map(res.kvs.map((kv) => [kv.key.toString(), decode(kv)]));
+        compares.push({ key: this.k(prefix), range_end: this.k(end), target: 'Mod', result: 'Less', mod_revision: snapshot + 1 });
+        const out = new Map(res.kvs.map((kv) => [this.unk(kv.key), decode(kv)]));
         for (const [k, v] of writes) if (k.startsWith(prefix)) (v ? out.set(k, clone(v)) : out.delete(k));
         return [...out.keys()].sort().map((k) => out.get(k)!);
       },
@@ -126,17 +139,17 @@ export class EtcdStore implements Store {
       deletePrefix: async (prefix) => {
         const res = await this.range(prefix, prefixEnd(prefix), snapshot);
         for (const kv of res.kvs) {
-          seenKeys.set(kv.key.toString(), Number(kv.mod_revision));
-          writes.set(kv.key.toString(), null);
+          seenKeys.set(this.unk(kv.key), Number(kv.mod_revision));
+          writes.set(this.unk(kv.key), null);
         }
         return res.kvs.length;
       },
     };
     const result = await fn(tx);
     if (writes.size === 0) return { committed: true, result };
-    for (const [key, mod] of seenKeys) compares.push({ key: Buffer.from(key), target: 'Mod', result: 'Equal', mod_revision: mod });
+    for (const [key, mod] of seenKeys) compares.push({ key: this.k(key), target: 'Mod', result: 'Equal', mod_revision: mod });
     const success: IRequestOp[] = [...writes].map(([key, obj]) =>
-      obj ? { request_put: { key: Buffer.from(key), value: encode(obj) } } : { request_delete_range: { key: Buffer.from(key) } },
+      obj ? { request_put: { key: this.k(key), value: encode(obj) } } : { request_delete_range: { key: this.k(key) } },
     );
     const res = await this.client.kv.txn({ compare: compares, success, failure: [] });
     if (!res.succeeded) return { committed: false };

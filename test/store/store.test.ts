@@ -30,7 +30,7 @@ if (etcd) {
   describeStoreContract(
     'etcd',
     async () => {
-      const s = new EtcdStore(`etcd://${etcd}`);
+      const s = new EtcdStore(`etcd://${etcd}/svcctl-contract-${process.pid}`);
       await s.transaction((tx) => tx.deletePrefix('/registry/'));
       return s;
     },
