@@ -1,6 +1,7 @@
 // Files named by -f, read and decoded; what could not be read becomes a finding, not an exception.
 import { resolve } from 'node:path';
-import { type DecodedDoc, decodeManifests } from '../api/decode.js';
+import type { DecodedDoc } from '../api/decode.js';
+import { decodeManifestsFast } from './fast-decode.js';
 import { type StdinSource, expandFilenames, readSource } from '../api/files.js';
 import { SvcctlError } from '../errors.js';
 
@@ -23,7 +24,7 @@ export async function loadInput(paths: string[], opts: { recursive?: boolean; cw
     out.files.push(shown);
     try {
       const text = await readSource(file, file === '-' ? opts.stdin : undefined);
-      out.docs.push(...decodeManifests(text, shown));
+      out.docs.push(...decodeManifestsFast(text, shown));
     } catch (err) {
       const message = err instanceof SvcctlError ? err.message : String((err as Error)?.message ?? err);
       out.unreadable.push({ file: shown, message: message.split(file).join(shown) });
