@@ -79,3 +79,4 @@ console.log(`\ngoal: get svc no slower than kubectl's client-side create: ${kube
 console.log(`growth with store size: get svc x${(get5k / getEmpty).toFixed(2)}, apply x${(applyBig / applyEmpty).toFixed(2)}`);
 for (const d of [empty, big, kubectlHome]) rmSync(d, { recursive: true, force: true });
 await (await import('./dns.mjs')).runDnsBench();
+await (await import('./lint.mjs')).runLintBench();
