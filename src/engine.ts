@@ -22,6 +22,9 @@ export async function openEngine(store: Store, now: () => Date, random: () => nu
   return { store, cluster, now: offset ? () => new Date(now().getTime() + offset) : now, random };
 }
 
+/** Above this many changed objects in one write, the controllers resync instead of queueing. */
+const BATCH_RESYNC_THRESHOLD = 200;
+
 /** Thrown inside a transaction to roll it back on purpose (server-side dry run). */
 class DryRunRollback<T> extends Error {
   constructor(readonly value: T) {
@@ -50,7 +53,10 @@ export async function write<T>(engine: Engine, fn: (reg: Registry) => Promise<T>
     return await engine.store.transaction(async (tx) => {
       const reg = new Registry(tx, { cluster: engine.cluster, now: engine.now, random: engine.random });
       const result = await fn(reg);
-      await reconcile(reg, engine, opts.resync === true || reg.calls === 0);
+      // A write that touches a great many objects (lint's batch) is cheaper as one full resync,
+      // whose rounds read each kind once, than as a work queue item by item.
+      const many = reg.changed.length + reg.deleted.length > BATCH_RESYNC_THRESHOLD;
+      await reconcile(reg, engine, opts.resync === true || reg.calls === 0 || many);
       await reg.flush();
       if (opts.dryRun) throw new DryRunRollback(result);
       return result;

@@ -13,7 +13,7 @@ import { kubeletSync } from './kubelet.js';
 import { MIRRORING_CONTROLLER, reconcileMirroredSlices } from './mirroring.js';
 import type { Random } from './names.js';
 import { reconcileReplicaSet } from './replicaset.js';
-import { schedulePod, type ClusterSettings } from './scheduler.js';
+import { placePod, type ClusterSettings } from './scheduler.js';
 import { reconcileLoadBalancers } from './loadbalancer.js';
 import { LoadBalancerState } from './lb-state.js';
 import { NodeIPs } from './node-ips.js';
@@ -80,20 +80,47 @@ async function collectGarbage(tx: StoreTxn, w: Writer): Promise<void> {
   }
 }
 
+/**
+ * For an owner, the objects it controls plus the uncontrolled ones of its namespace (what it may
+ * adopt), in list order: each owner reads its own, never the whole kind.
+ */
+function controlledOrOrphans<T extends KubeObject>(items: T[]): (owner: KubeObject) => T[] {
+  const byOwner = new Map<string, T[]>();
+  const orphans = new Map<string, T[]>();
+  const push = (m: Map<string, T[]>, k: string, o: T) => {
+    const group = m.get(k);
+    if (group) group.push(o);
+    else m.set(k, [o]);
+  };
+  items.forEach((o) => {
+    const ref = controllerOf(o);
+    if (!ref) push(orphans, o.metadata.namespace ?? '', o);
+    else if (ref.uid) push(byOwner, ref.uid, o);
+  });
+  const order = new Map(items.map((o, i) => [o, i]));
+  return (owner) => {
+    const mine = byOwner.get(owner.metadata.uid ?? '') ?? [];
+    const free = orphans.get(owner.metadata.namespace ?? '') ?? [];
+    if (!free.length) return mine;
+    if (!mine.length) return free;
+    return [...mine, ...free].sort((a, b) => order.get(a)! - order.get(b)!);
+  };
+}
+
 async function runDeployments(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<void> {
-  const rss = await list<ReplicaSet>(tx, 'ReplicaSet');
+  const replicaSetsOf = controlledOrOrphans(await list<ReplicaSet>(tx, 'ReplicaSet'));
   for (const d of await list<Deployment>(tx, 'Deployment')) {
     if (d.metadata.deletionTimestamp) continue;
-    const plan = reconcileDeployment(d, rss, { now: opts.now });
+    const plan = reconcileDeployment(d, replicaSetsOf(d), { now: opts.now });
     await w.apply(plan);
     if (plan.deployment) await w.update(plan.deployment);
   }
 }
 
 async function runReplicaSets(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<void> {
-  const pods = await list<Pod>(tx, 'Pod');
+  const podsOf = controlledOrOrphans(await list<Pod>(tx, 'Pod'));
   for (const rs of await list<ReplicaSet>(tx, 'ReplicaSet')) {
-    const plan = reconcileReplicaSet(rs, pods, opts);
+    const plan = reconcileReplicaSet(rs, podsOf(rs), opts);
     await w.apply(plan);
     if (plan.status) await w.update(plan.status);
   }
@@ -101,32 +128,26 @@ async function runReplicaSets(tx: StoreTxn, w: Writer, opts: RunOptions): Promis
 
 async function runNodes(tx: StoreTxn, w: Writer, opts: RunOptions, ips: NodeIPs): Promise<void> {
   const pods = await list<Pod>(tx, 'Pod');
-  const nodes = opts.cluster.nodes;
-  const nodeByName = new Map(nodes.map((n) => [n.name, n]));
-  // Pods per node, kept current as pods are placed (the kubelet needs its node's pods for IPs).
-  const onNode = new Map<string, Pod[]>(nodes.map((n) => [n.name, []]));
-  for (const p of pods) if (p.spec.nodeName) onNode.get(p.spec.nodeName)?.push(p);
+  const nodeByName = new Map(opts.cluster.nodes.map((n) => [n.name, n]));
   for (let i = 0; i < pods.length; i++) {
     const pod = pods[i];
-    const nodeName = schedulePod(pod, nodes, pods);
+    const nodeName = placePod(pod, opts.cluster.nodes, () => ips.leastLoaded());
     const node = nodeName ? nodeByName.get(nodeName) : undefined;
     if (!node) continue;
     let scheduled: Pod = pod.spec.nodeName === node.name ? pod : { ...pod, spec: { ...pod.spec, nodeName: node.name } };
-    if (!pod.status?.podIP && !isPodTerminal(pod)) {
-      const ip = ips.allocate(node.name);
-      if (ip) scheduled = { ...scheduled, status: { ...scheduled.status, podIP: ip } };
+    if (!isPodTerminal(pod)) {
+      // Addresses come from the node's range (round robin), as in the targeted mode.
+      if (pod.status?.podIP) ips.mark(node.name, pod.status.podIP);
+      else {
+        const ip = ips.allocate(node.name);
+        if (ip) scheduled = { ...scheduled, status: { ...scheduled.status, podIP: ip } };
+      }
     }
-    const others = pod.status?.podIP ? [] : onNode.get(node.name)!.filter((p) => nsName(p) !== nsName(pod));
-    const synced = kubeletSync(scheduled, node, others, opts.now);
+    const synced = kubeletSync(scheduled, node, [], opts.now);
     const next = synced === 'unchanged' ? scheduled : synced;
     if (next !== pod && !deepEqual(next, pod)) {
       await w.update(next);
-      // Later pods in this round must see this one's node and IP.
       pods[i] = next;
-      const list = onNode.get(node.name)!;
-      const at = list.indexOf(pod);
-      if (at >= 0) list[at] = next;
-      else list.push(next);
     }
   }
 }

@@ -13,6 +13,7 @@ import { reconcileEndpoints } from './endpoints.js';
 import { ENDPOINTSLICE_CONTROLLER, LABEL_MANAGED_BY, LABEL_SERVICE_NAME, reconcileEndpointSlices } from './endpointslice.js';
 import { allocationFailure, type EventRecorder } from './events.js';
 import { kubeletSync } from './kubelet.js';
+import { placePod } from './scheduler.js';
 import { LoadBalancerState } from './lb-state.js';
 import { MIRRORING_CONTROLLER, reconcileMirroredSlices } from './mirroring.js';
 import { endpointSlicePrefix, type Random } from './names.js';
@@ -248,7 +249,7 @@ class TargetedRun {
     const pod = (await this.tx.get(objectKey(T('Pod'), namespace, name))) as Pod | undefined;
     if (!pod) return;
     const ips = await this.ips();
-    const nodeName = pod.spec.nodeName || ips.leastLoaded();
+    const nodeName = placePod(pod, this.opts.cluster.nodes, () => ips.leastLoaded());
     const node = this.opts.cluster.nodes.find((n) => n.name === nodeName);
     if (!node) return;
     const scheduled: Pod = { ...pod, spec: { ...pod.spec, nodeName: node.name } };

@@ -5,7 +5,7 @@ import { allocatePodIP, kubeletSync, normalizeImage } from './kubelet.js';
 import { reconcileMirroredSlices } from './mirroring.js';
 import { seededRandom } from './names.js';
 import { comparePodsForDeletion, reconcileReplicaSet } from './replicaset.js';
-import { schedulePod } from './scheduler.js';
+import { placePod } from './scheduler.js';
 import { pod, svc } from './fixtures.test-util.js';
 
 const now = new Date('2025-01-01T00:00:00Z');
@@ -14,14 +14,19 @@ const nodes = [
   { name: 'node-1', podCIDR: '10.244.1.0/24', internalIP: '172.18.0.2' },
 ];
 
-describe('schedulePod', () => {
-  it.each([
-    { name: 'empty cluster: first node by name', existing: [] as Pod[], want: 'node-1' },
-    { name: 'fewest pods wins', existing: [pod('x', '10.244.1.2', { node: 'node-1' })], want: 'node-2' },
-  ])('$name', ({ existing, want }) => {
-    const p = pod('new', undefined);
+describe('placePod', () => {
+  const unplaced = (ip?: string): Pod => {
+    const p = pod('new', ip);
     delete p.spec.nodeName;
-    expect(schedulePod(p, nodes, existing)).toBe(want);
+    return p;
+  };
+  it.each([
+    { name: 'a pod naming its node stays there', p: pod('x', undefined, { node: 'node-2' }), want: 'node-2' },
+    { name: 'a pinned IP goes to the node whose range holds it', p: unplaced('10.244.2.7'), want: 'node-2' },
+    { name: 'a pinned IP outside every range goes to the least loaded node', p: unplaced('192.168.0.9'), want: 'least' },
+    { name: 'otherwise the least loaded node', p: unplaced(), want: 'least' },
+  ])('$name', ({ p, want }) => {
+    expect(placePod(p, nodes, () => 'least')).toBe(want);
   });
 });
 
