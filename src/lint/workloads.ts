@@ -49,14 +49,23 @@ export function podTemplateOf(o: LintObject): PodTemplate | undefined {
 
 /** Every pod template in `namespace`. */
 export function podTemplatesIn(objects: LintObject[], namespace: string): PodTemplate[] {
-  const out: PodTemplate[] = [];
-  for (const o of objects) {
-    if (o.namespace !== namespace) continue;
-    const t = podTemplateOf(o);
-    if (t) out.push(t);
+  // Every Service asks for its namespace's templates: index the input once per namespace.
+  let byNs = templateIndex.get(objects);
+  if (!byNs) {
+    byNs = new Map();
+    for (const o of objects) {
+      const t = podTemplateOf(o);
+      if (!t) continue;
+      const group = byNs.get(o.namespace);
+      if (group) group.push(t);
+      else byNs.set(o.namespace, [t]);
+    }
+    templateIndex.set(objects, byNs);
   }
-  return out;
+  return byNs.get(namespace) ?? [];
 }
+
+const templateIndex = new WeakMap<LintObject[], Map<string, PodTemplate[]>>();
 
 /** A plain `key: value` selector (a Service's) matches labels when every pair is there. */
 export function mapSelectorMatches(selector: Record<string, string>, labels: Record<string, string>): boolean {
