@@ -117,3 +117,33 @@ export function joinHostPort(host: string, port: number | string): string {
 export function int(v: unknown): number {
   return typeof v === 'number' ? v : 0;
 }
+
+/** A field read as an object ({} for anything else): printers read untyped kinds defensively. */
+export function rec(v: unknown): Record<string, unknown> {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+/** A field read as a string ('' for anything else: Go's zero value). */
+export function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+/** A field read as a list ([] for anything else). */
+export function arr(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/**
+ * resource.Quantity.String() of a stored quantity: strings and numbers as written (svcctl keeps
+ * no canonical form), `<nil>` for an absent pointer, and `0` for an absent value (`nilAs`).
+ */
+export function quantityString(v: unknown, nilAs = '<nil>'): string {
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return v;
+  return nilAs;
+}
+
+/** intstr.IntOrString.String(): the decimal int or the string as written. */
+export function intOrStringString(v: unknown): string {
+  return typeof v === 'number' ? String(v) : str(v);
+}

@@ -1,13 +1,20 @@
 // The registry of table printers by kind, and the builder of a resource type's table.
 import type { KubeObject } from '../../api/types.js';
 import { resourceByKind } from '../../api/scheme.js';
+import { cronJobPrinter, daemonSetPrinter, jobPrinter, replicationControllerPrinter, statefulSetPrinter } from './apps-batch.js';
+import { hpaPrinter } from './autoscaling.js';
 import type { KindPrinter, TableData } from './common.js';
 import { configMapPrinter, defaultPrinter, namespacePrinter, pvcPrinter, secretPrinter, serviceAccountPrinter } from './core-misc.js';
 import { endpointSlicePrinter, endpointsPrinter } from './endpoints.js';
+import { createdAtPrinter } from './created-at.js';
 import { eventPrinter } from './event.js';
+import { ingressClassPrinter, ingressPrinter, networkPolicyPrinter } from './networking.js';
 import { nodePrinter } from './node.js';
 import { podPrinter } from './pod.js';
+import { leasePrinter, podDisruptionBudgetPrinter, priorityClassPrinter } from './policy-misc.js';
+import { clusterRoleBindingPrinter, roleBindingPrinter } from './rbac.js';
 import { servicePrinter } from './service.js';
+import { persistentVolumePrinter, storageClassPrinter } from './storage.js';
 import { deploymentPrinter, replicaSetPrinter } from './workloads.js';
 
 export type { Cell, Column, KindPrinter, TableData } from './common.js';
@@ -26,6 +33,26 @@ const printers: Record<string, KindPrinter> = {
   ServiceAccount: serviceAccountPrinter,
   PersistentVolumeClaim: pvcPrinter,
   Event: eventPrinter,
+  StatefulSet: statefulSetPrinter,
+  DaemonSet: daemonSetPrinter,
+  ReplicationController: replicationControllerPrinter,
+  Job: jobPrinter,
+  CronJob: cronJobPrinter,
+  HorizontalPodAutoscaler: hpaPrinter,
+  Ingress: ingressPrinter,
+  IngressClass: ingressClassPrinter,
+  NetworkPolicy: networkPolicyPrinter,
+  PersistentVolume: persistentVolumePrinter,
+  StorageClass: storageClassPrinter,
+  PodDisruptionBudget: podDisruptionBudgetPrinter,
+  RoleBinding: roleBindingPrinter,
+  ClusterRoleBinding: clusterRoleBindingPrinter,
+  Lease: leasePrinter,
+  PriorityClass: priorityClassPrinter,
+  // No printer of their own on the server: the default table convertor's NAME, CREATED AT.
+  Role: createdAtPrinter,
+  ClusterRole: createdAtPrinter,
+  CustomResourceDefinition: createdAtPrinter,
 };
 
 /** The printer for a kind; kinds without one get kubectl's default `NAME AGE` table. */

@@ -290,7 +290,7 @@ const miscCases: RowCase[] = [
     },
     cells: ['10m', 'Normal', 'Scheduled', 'pod/web', '', 'default-scheduler', 'Successfully assigned default/web to node-1', '10m', 1, 'web.17f'],
   },
-  { name: 'unknown kind -> NAME AGE', obj: { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: meta('ing') }, cells: ['ing', '60m'] },
+  { name: 'unknown kind -> NAME AGE', obj: { apiVersion: 'v1', kind: 'LimitRange', metadata: meta('lr') }, cells: ['lr', '60m'] },
 ];
 
 describe.each([
