@@ -4,7 +4,7 @@
 // of parsing a copy each time: the controllers only read what they list, and a write to a frozen
 // object throws rather than corrupting the store. get() still returns a private copy.
 import type { KubeObject } from '../api/types.js';
-import { type Store, type StoreTxn, StoreError, clone } from '../store/store.js';
+import { type Store, type StoreTxn, StoreError } from '../store/store.js';
 
 interface Entry {
   json: string;
@@ -96,6 +96,8 @@ export class ScratchStore implements Store {
       if (!dir) this.dirs.set(d, (dir = { keys: new Set() }));
       if (e) dir.keys.add(key);
       else dir.keys.delete(key);
+      // The whole-store index is only read by deletePrefix: sort it again then, not on every write.
+      if (d === '') dir.sorted = undefined;
       if (!dir.sorted) continue;
       const i = lowerBound(dir.sorted, key);
       if (e) dir.sorted.splice(i, 0, key);
@@ -118,9 +120,8 @@ export class ScratchStore implements Store {
       this.setEntry(key, e);
     };
     const write = (key: string, obj: KubeObject): KubeObject => {
-      const out = clone(obj);
-      out.metadata = { ...out.metadata, resourceVersion: String(next) };
-      const json = JSON.stringify(out);
+      // One serialisation is the stored copy; parsing it back is the caller's private copy.
+      const json = JSON.stringify({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(next) } });
       change(key, { json, modRevision: next });
       return JSON.parse(json) as KubeObject;
     };
