@@ -29,9 +29,9 @@ const keyOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Go's json.Marshal (indent '') or json.MarshalIndent(v, "", indent) of a JSON-shaped value:
- * keys sorted at every level, `{}` and `[]` for empty containers, undefined members dropped.
+ * keys sorted at every level (unless `sortKeys` is false: insertion order), `{}` and `[]` for empty containers, undefined members dropped.
  */
-export function marshalGoJson(value: unknown, indent = ''): string {
+export function marshalGoJson(value: unknown, indent = '', sortKeys = true): string {
   const walk = (v: unknown, depth: number): string => {
     if (v === null || v === undefined) return 'null';
     if (typeof v === 'string') return goJsonString(v);
@@ -45,9 +45,8 @@ export function marshalGoJson(value: unknown, indent = ''): string {
       return `[${v.map((x) => nl + walk(x, depth + 1)).join(',')}${close}]`;
     }
     if (typeof v === 'object') {
-      const entries = Object.entries(v as Record<string, unknown>)
-        .filter(([, x]) => x !== undefined)
-        .sort(([a], [b]) => keyOrder(a, b));
+      const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
+      if (sortKeys) entries.sort(([a], [b]) => keyOrder(a, b));
       if (entries.length === 0) return '{}';
       return `{${entries.map(([k, x]) => nl + goJsonString(k) + sep + walk(x, depth + 1)).join(',')}${close}}`;
     }
@@ -72,4 +71,12 @@ export function outputValue(objects: KubeObject[], singleItem: boolean): unknown
 /** `-o json`: 4-space indented, sorted keys, trailing newline. */
 export function printJson(objects: KubeObject[], singleItem: boolean): string {
   return `${marshalGoJson(outputValue(objects, singleItem), '    ')}\n`;
+}
+
+/**
+ * -o json of an object kubectl built itself from a Go struct (create, expose): keys in the order
+ * the caller laid them out (see struct-order.ts), not sorted.
+ */
+export function printTypedJson(obj: Record<string, unknown>): string {
+  return `${marshalGoJson(obj, '    ', false)}\n`;
 }

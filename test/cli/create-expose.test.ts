@@ -45,6 +45,13 @@ const differential = [
   { name: 'externalname with tcp', args: ['create', 'service', 'externalname', 'ext', '--external-name', 'db.example.com', '--tcp', '5432', '--dry-run=client', '-o', 'yaml'] },
   { name: 'numeric-looking port name quoted', args: ['create', 'service', 'clusterip', 'y', '--tcp=8080', '--dry-run=client', '-o', 'yaml'] },
   { name: '-o name', args: ['create', 'service', 'clusterip', 'web', '--tcp=80', '--dry-run=client', '-o', 'name'] },
+  // -o json of a typed object: Go struct field order, not sorted keys.
+  { name: 'nodeport -o json', args: ['create', 'service', 'nodeport', 'web', '--tcp=80:8080', '--node-port=30080', '--dry-run=client', '-o', 'json'] },
+  { name: 'externalname -o json', args: ['create', 'service', 'externalname', 'ext', '--external-name', 'db.example.com', '--dry-run=client', '-o', 'json'] },
+  { name: 'headless with -n, -o json', args: ['-n', 'shop', 'create', 'service', 'clusterip', 'db', '--clusterip=None', '--dry-run=client', '-o', 'json'] },
+  { name: 'namespace -o yaml', args: ['create', 'namespace', 'shop', '--dry-run=client', '-o', 'yaml'] },
+  { name: 'namespace -o json', args: ['create', 'namespace', 'shop', '--dry-run=client', '-o', 'json'] },
+  { name: 'namespace default output', args: ['create', 'namespace', 'shop', '--dry-run=client'] },
   { name: 'default output', args: ['create', 'service', 'clusterip', 'web', '--tcp=80', '--dry-run=client'] },
 ];
 

@@ -7,7 +7,7 @@ import { objectPrinter } from '../flags/print-flags.js';
 
 export async function runCreateNamespace(ctx: CommandContext, name: string, flags: { output?: string; dryRun?: string | boolean }): Promise<number> {
   const dryRun = parseDryRun(flags.dryRun);
-  const printer = objectPrinter(flags.output, ['yaml', 'json', 'name']);
+  const printer = objectPrinter(flags.output, ['yaml', 'json', 'name'], { typed: true });
   const input = { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
   const type = resourceByKind('Namespace')!;
   let obj = input as typeof input & { spec?: unknown; status?: unknown };
@@ -15,7 +15,8 @@ export async function runCreateNamespace(ctx: CommandContext, name: string, flag
     const engine = await openEngine(await ctx.openStore(), ctx.now, ctx.random);
     obj = (await write(engine, (reg) => reg.create(type, input), { dryRun: dryRun === 'server' })) as typeof obj;
   } else {
-    obj = { ...input, spec: {}, status: {} };
+    // What kubectl prints for an object it built and did not send: no timestamp yet.
+    obj = { ...input, metadata: { ...input.metadata, creationTimestamp: null }, spec: {}, status: {} } as typeof obj;
   }
   if (printer) ctx.io.stdout.write(printer([obj]));
   else {

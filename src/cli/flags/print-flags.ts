@@ -4,7 +4,8 @@ import type { KubeObject } from '../../api/types.js';
 import { readFileSync } from 'node:fs';
 import { SvcctlError } from '../../errors.js';
 import { buildTable } from '../../printers/columns/index.js';
-import { printJson } from '../../printers/json.js';
+import { printJson, printTypedJson } from '../../printers/json.js';
+import { inStructOrder } from '../../printers/struct-order.js';
 import { printTable } from '../../printers/table.js';
 import { printNames } from '../../printers/name.js';
 import { printYaml } from '../../printers/yaml.js';
@@ -68,12 +69,18 @@ function readTemplateFile(path: string | undefined): string {
  * For commands that print the objects they wrote (apply/create -o): a printer of the allowed
  * formats, or undefined for the default `kind/name verb` lines.
  */
-export function objectPrinter(o: string | undefined, allowed: string[]): ((objs: KubeObject[]) => string) | undefined {
+export function objectPrinter(
+  o: string | undefined,
+  allowed: string[],
+  opts: { typed?: boolean } = {},
+): ((objs: KubeObject[]) => string) | undefined {
   if (o === undefined || o === '') return undefined;
   if (!allowed.includes(o)) {
     throw SvcctlError.plain(`unable to match a printer suitable for the output format "${o}", allowed formats are: ${allowed.join(',')}`);
   }
   if (o === 'yaml') return (objs) => objs.map((x, i) => (i ? '---\n' : '') + printYaml([x], true)).join('');
+  // Objects kubectl builds from Go structs print their JSON in struct field order.
+  if (o === 'json' && opts.typed) return (objs) => objs.map((x) => printTypedJson(inStructOrder(x))).join('');
   if (o === 'json') return (objs) => printJson(objs, objs.length === 1);
   return (objs) => printNames(objs);
 }
