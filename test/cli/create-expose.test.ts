@@ -167,3 +167,51 @@ describe('expose through the store', () => {
     expect(r.stdout).toBe('service/web-0\nservice/api\nservice/expr\nservice/bare\n');
   });
 });
+
+describe('expose a ReplicationController', () => {
+  // Recorded from kubectl 1.32 `expose rc legacy --port=80 --dry-run=client -o yaml` against fakeapi.
+  const recorded = `apiVersion: v1
+kind: Service
+metadata:
+  creationTimestamp: null
+  name: legacy
+spec:
+  ports:
+  - port: 80
+    protocol: TCP
+    targetPort: 80
+  selector:
+    app: legacy
+status:
+  loadBalancer: {}
+`;
+  it('takes its selector and prints what kubectl prints', async () => {
+    const sb = new Sandbox();
+    try {
+      const rc = `apiVersion: v1
+kind: ReplicationController
+metadata:
+  name: legacy
+spec:
+  replicas: 1
+  selector:
+    app: legacy
+  template:
+    metadata:
+      labels:
+        app: legacy
+    spec:
+      containers:
+      - name: web
+        image: nginx
+        ports:
+        - containerPort: 8080
+`;
+      expect((await sb.run(['apply', '-f', '-'], { stdin: rc })).exitCode).toBe(0);
+      const r = await sb.run(['expose', 'rc', 'legacy', '--port=80', '--dry-run=client', '-o', 'yaml']);
+      expect(r).toEqual({ exitCode: 0, stdout: recorded, stderr: '' });
+    } finally {
+      sb.dispose();
+    }
+  });
+});

@@ -30,7 +30,7 @@ export interface ExposeFlags {
 }
 
 /** The kinds kubectl can expose (polymorphichelpers.canBeExposed, without ReplicationController). */
-const EXPOSABLE = new Set(['Pod', 'Service', 'Deployment', 'ReplicaSet']);
+const EXPOSABLE = new Set(['Pod', 'Service', 'Deployment', 'ReplicaSet', 'ReplicationController']);
 
 /** Go's `%+v` of a []LabelSelectorRequirement. */
 function goRequirements(reqs: LabelSelectorRequirement[]): string {
@@ -50,6 +50,9 @@ export function selectorForObject(obj: KubeObject): Record<string, string> {
       if (!sel) throw new Error('the service has no pod selector set');
       return sel;
     }
+    case 'ReplicationController':
+      // A ReplicationController's selector is already a plain map.
+      return { ...(((obj.spec as { selector?: Record<string, string> })?.selector) ?? {}) };
     case 'Deployment':
     case 'ReplicaSet': {
       const sel = (obj as Deployment | ReplicaSet).spec.selector;
@@ -68,7 +71,9 @@ export function selectorForObject(obj: KubeObject): Record<string, string> {
 
 function podSpecOf(obj: KubeObject): PodSpec | undefined {
   if (obj.kind === 'Pod') return (obj as Pod).spec;
-  if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet') return (obj as Deployment).spec.template?.spec;
+  if (obj.kind === 'Deployment' || obj.kind === 'ReplicaSet' || obj.kind === 'ReplicationController') {
+    return (obj as Deployment).spec.template?.spec;
+  }
   return undefined;
 }
 
