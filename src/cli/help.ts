@@ -69,6 +69,14 @@ const EXAMPLES: Record<string, string> = {
   svcctl create service loadbalancer my-lbs --tcp=5678:8080`,
   'create service externalname': `  # Create an ExternalName service named my-ns
   svcctl create service externalname my-ns --external-name bar.com`,
+  'create namespace': `  # Create a new namespace named shop
+  svcctl create namespace shop`,
+  'cluster info': `  # Print the cluster's settings (domain, CIDRs, node count, LoadBalancer pool)
+  svcctl cluster info`,
+  'cluster reset': `  # Throw everything away and start a fresh default cluster
+  svcctl cluster reset`,
+  version: `  # Print the client version
+  svcctl version`,
   'cluster init': `  # A five-node cluster with no LoadBalancer pool (Services stay <pending>, as on bare metal)
   svcctl cluster init --nodes 5 --lb-pool none`,
   'sim ready': `  # Make a pod not ready: it leaves its Services' endpoints

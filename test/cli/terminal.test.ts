@@ -12,11 +12,17 @@ beforeEach(() => {
 afterEach(() => sb.dispose());
 
 describe('help and usage errors', () => {
-  it.each(['apply', 'get', 'delete', 'describe', 'expose', 'scale', 'resolve'])('%s --help shows kubectl-style examples', async (cmd) => {
-    const r = await sb.run([cmd, '--help']);
+  // Every command that does something (not the groups) has examples.
+  it.each([
+    'apply', 'get', 'delete', 'describe', 'expose', 'scale', 'resolve', 'lint', 'version', 'completion',
+    'create namespace', 'create service clusterip', 'create service nodeport', 'create service loadbalancer',
+    'create service externalname', 'cluster init', 'cluster info', 'cluster reset', 'dns serve',
+    'sim ready', 'sim kill', 'sim advance',
+  ])('%s --help shows kubectl-style examples', async (cmd) => {
+    const r = await sb.run([...cmd.split(' '), '--help']);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/\nExamples:\n  # /);
-    expect(r.stdout).toContain(`svcctl ${cmd}`);
+    expect(r.stdout).toContain(`svcctl ${cmd.split(' ')[0]}`);
   });
 
   it('names an unknown flag and points at the help, exit 1', async () => {
