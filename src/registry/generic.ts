@@ -6,6 +6,7 @@ import type { Deployment, KubeObject, LabelSelector, Pod } from '../api/types.js
 import { SIM_READY_ANNOTATION } from '../controllers/kubelet.js';
 import { type NameValidator, nameIsDNSLabel, nameIsDNSSubdomain } from '../api/validation/names.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from '../api/validation/objectmeta.js';
+import { goLabelSelector, invalidRendered } from '../api/validation/go-value.js';
 
 /** path.IsValidPathSegmentName, the RBAC kinds' name rule. */
 const pathSegmentName: NameValidator = (name) => {
@@ -68,7 +69,7 @@ export function validateGenericUpdate(t: ResourceType, obj: KubeObject, old: Kub
     const sel = FieldPath.root('spec').child('selector');
     const a = JSON.stringify((obj as Deployment).spec?.selector ?? null);
     const b = JSON.stringify((old as Deployment).spec?.selector ?? null);
-    if (a !== b) errs.push(invalid(sel, undefined, 'field is immutable'));
+    if (a !== b) errs.push(invalidRendered(sel, goLabelSelector((obj as Deployment).spec?.selector), 'field is immutable'));
   }
   return errs;
 }

@@ -157,3 +157,23 @@ describe('namespaces on apply', () => {
     );
   });
 });
+
+describe('updates the apiserver refuses', () => {
+  it('names the new selector of a Deployment, which is immutable', async () => {
+    const deploy = (app: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: ${app}}\n  template:\n    metadata:\n      labels: {app: ${app}}\n    spec:\n      containers: [{name: web, image: nginx}]\n`;
+    expect((await sb.run(['apply', '-f', '-'], { stdin: deploy('web') })).exitCode).toBe(0);
+    const r = await sb.run(['apply', '-f', '-'], { stdin: deploy('other') });
+    expect(r.stderr).toBe(
+      'The Deployment "web" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"other"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable\n',
+    );
+    expect(r.exitCode).toBe(1);
+  });
+
+  it('refuses a new clusterIP on a Service', async () => {
+    const svc = (ip: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  clusterIP: ${ip}\n  ports:\n  - port: 5432\n`;
+    await sb.run(['apply', '-f', '-'], { stdin: svc('10.96.0.77') });
+    const r = await sb.run(['apply', '-f', '-'], { stdin: svc('10.96.0.78') });
+    expect(r.stderr).toBe('The Service "db" is invalid: spec.clusterIPs[0]: Invalid value: []string{"10.96.0.78"}: may not change once set\n');
+  });
+});
