@@ -32,7 +32,9 @@ export class SqliteStore implements Store {
   constructor(dir: string) {
     mkdirSync(dir, { recursive: true });
     const Database = require('better-sqlite3') as typeof BetterSqlite3;
-    this.db = new Database(join(dir, 'state.db'), { timeout: 30000 });
+    // Naming the addon directly skips the `bindings` package's search of a dozen paths.
+    const nativeBinding = require.resolve('better-sqlite3/build/Release/better_sqlite3.node');
+    this.db = new Database(join(dir, 'state.db'), { timeout: 30000, nativeBinding });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
