@@ -3,6 +3,8 @@
 import { type FieldError, FieldPath, invalid, required } from '../api/field.js';
 import type { ResourceType } from '../api/scheme.js';
 import type { Deployment, KubeObject, LabelSelector, Pod } from '../api/types.js';
+import { generateJobSelector } from '../api/defaults/batch.js';
+import { defaultObject } from '../api/defaults/objects.js';
 import { SIM_READY_ANNOTATION } from '../controllers/kubelet.js';
 import { type NameValidator, nameIsDNSLabel, nameIsDNSSubdomain } from '../api/validation/names.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from '../api/validation/objectmeta.js';
@@ -34,7 +36,9 @@ export function prepareGenericCreate(t: ResourceType, obj: KubeObject): void {
     obj.spec = { finalizers: ['kubernetes'] };
     obj.status = { phase: 'Active' };
   }
-  if (t.kind === 'Deployment') defaultDeployment(obj as Deployment);
+  // Decode-time defaulting, then the strategies' own fix-ups that depend on it.
+  defaultObject(t.kind, obj);
+  if (t.kind === 'Job') generateJobSelector(obj);
   if (t.kind === 'Pod') pinReadiness(obj as Pod);
 }
 
@@ -46,13 +50,6 @@ function pinReadiness(pod: Pod): void {
   const ready = pod.status?.conditions?.find((c) => c.type === 'Ready');
   if (!ready || pod.metadata.annotations?.[SIM_READY_ANNOTATION]) return;
   pod.metadata.annotations = { ...pod.metadata.annotations, [SIM_READY_ANNOTATION]: ready.status === 'True' ? 'true' : 'false' };
-}
-
-function defaultDeployment(d: Deployment): void {
-  d.spec.replicas ??= 1;
-  d.spec.revisionHistoryLimit ??= 10;
-  d.spec.progressDeadlineSeconds ??= 600;
-  d.spec.strategy ??= { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } };
 }
 
 /** validation for create: ObjectMeta with the kind's name rule, plus workload selector rules. */

@@ -10,6 +10,7 @@ import { type StoreTxn, StoreError } from '../store/store.js';
 import { objectKey, typePrefix } from '../store/keys.js';
 import { type Allocations, loadAllocations } from './allocations.js';
 import { validateGenericCreate, validateGenericUpdate, prepareGenericCreate } from './generic.js';
+import { defaultObject } from '../api/defaults/objects.js';
 import { prepareServiceCreate, prepareServiceUpdate, releaseService } from './service.js';
 
 export interface RegistryOptions {
@@ -119,6 +120,7 @@ export class Registry {
     if (t.kind === 'Service') {
       prepareServiceUpdate(obj as Service, old as Service, await this.alloc());
     } else {
+      defaultObject(t.kind, obj); // decode-time defaults apply to the new object on update too
       const errs = validateGenericUpdate(t, obj, old);
       if (errs.length) throw SvcctlError.invalid(t.kind, meta.name ?? '', errs);
     }

@@ -169,11 +169,15 @@ describe('expose through the store', () => {
 });
 
 describe('expose a ReplicationController', () => {
-  // Recorded from kubectl 1.32 `expose rc legacy --port=80 --dry-run=client -o yaml` against fakeapi.
+  // Recorded from kubectl 1.32 `expose rc legacy --port=80 --dry-run=client -o yaml` against fakeapi,
+  // plus the labels a real apiserver gives the RC (SetDefaults_ReplicationController copies the
+  // template's labels to metadata.labels when empty), which expose copies onto the Service.
   const recorded = `apiVersion: v1
 kind: Service
 metadata:
   creationTimestamp: null
+  labels:
+    app: legacy
   name: legacy
 spec:
   ports:
