@@ -89,6 +89,25 @@ describe('cachedDnsView', () => {
     return { store, getView: cachedDnsView(counted, 'cluster.local'), lists: () => lists };
   }
 
+  it('with maxStaleMs, reads the revision once per window and sees a write after it', async () => {
+    const store = new MemoryStore();
+    await store.transaction(async (tx) => {
+      await tx.put('/registry/namespaces/default', ns('default'));
+    });
+    let reads = 0;
+    let now = 1000;
+    const counted = { list: (p: string) => store.list(p), get: (k: string) => store.get(k), revision: () => (reads++, store.revision()) };
+    const getView = cachedDnsView(counted, 'cluster.local', { maxStaleMs: 1, clock: () => now });
+    await getView();
+    const afterFirst = reads; // the build reads it too, for the SOA serial
+    await getView();
+    expect(reads).toBe(afterFirst);
+    await store.transaction((tx) => tx.put('/registry/services/specs/default/web', service('web', '10.96.0.20')));
+    now += 1;
+    expect(a(await getView(), 'web').answers.map((r) => r.data)).toEqual(['10.96.0.20']);
+    expect(reads).toBeGreaterThan(afterFirst);
+  });
+
   it('reuses the view while the revision stands', async () => {
     const { getView, lists } = await setup();
     const first = await getView();

@@ -188,12 +188,27 @@ export type RevisionedReader = StoreReader & { revision(): Promise<number> };
  * deletes included) bumps the revision, so a change is answered by the very next query; queries
  * arriving while a build runs share it. A failed build is not kept.
  */
-export function cachedDnsView(store: RevisionedReader, clusterDomain: string): () => Promise<DnsView> {
+export function cachedDnsView(
+  store: RevisionedReader,
+  clusterDomain: string,
+  opts: { maxStaleMs?: number; clock?: () => number } = {},
+): () => Promise<DnsView> {
   let cached: { revision: number; view: Promise<DnsView> } | undefined;
+  // With maxStaleMs, the revision read itself is reused for that long: a busy server then reads
+  // the store once a millisecond rather than once a query. 0 (the default) reads it every time.
+  const maxStale = opts.maxStaleMs ?? 0;
+  const clock = opts.clock ?? (() => performance.now());
+  let lastRead: { at: number; revision: Promise<number> } | undefined;
+  const revisionNow = (): Promise<number> => {
+    const now = clock();
+    if (maxStale > 0 && lastRead && now - lastRead.at < maxStale) return lastRead.revision;
+    lastRead = { at: now, revision: store.revision() };
+    return lastRead.revision;
+  };
   return async () => {
     // The revision is read before the objects: a write landing mid-build leaves the cache keyed
     // older than its content, so it is rebuilt once more, never served stale.
-    const revision = await store.revision();
+    const revision = await revisionNow();
     if (cached?.revision !== revision) {
       const view = loadDnsView(store, clusterDomain);
       const entry = { revision, view };
