@@ -10,8 +10,7 @@ import { ScratchStore } from './scratch-store.js';
 import { objectKey } from '../store/keys.js';
 import { fieldSegments } from './locate.js';
 import type { PathSegment } from '../api/decode.js';
-import type { KubeObject, Service } from '../api/types.js';
-import type { Allocations } from '../registry/allocations.js';
+import type { KubeObject } from '../api/types.js';
 import type { Registry } from '../registry/registry.js';
 import type { LintObject } from './types.js';
 
@@ -36,8 +35,8 @@ function coveredElsewhere(detail: string): boolean {
  *
  * All creates share one transaction with one controller run at the end (a transaction and a
  * controller run per object made lint quadratic). A refused object leaves nothing behind: the
- * registry stages nothing before its last step, and what a refused Service took from the address
- * and port ranges is given back before the next object. Should the batch itself fail (a
+ * registry stages nothing before its last step and gives back what a refused Service took from
+ * the address and port ranges (tentative allocation). Should the batch itself fail (a
  * controller error), the objects are created again one transaction each, as before.
  */
 export async function apiserverLayer(objects: LintObject[]): Promise<ApiserverIssue[]> {
@@ -84,7 +83,6 @@ async function createBatched(objects: LintObject[]): Promise<ApiserverIssue[]> {
   const engine = await scratchEngine(objects, new ScratchStore());
   const issues: ApiserverIssue[] = [];
   await write(engine, async (reg) => {
-    const ranges = new RangeGuard(reg);
     const created = new Set<string>();
     for (const { o, input, key } of plan(objects)) {
       // A second document of the same object would be an update: duplicate-object reports it.
@@ -93,15 +91,11 @@ async function createBatched(objects: LintObject[]): Promise<ApiserverIssue[]> {
         created.add(key); // bootstrap objects (default namespace, ...)
         continue;
       }
-      const isService = o.type!.kind === 'Service';
-      if (isService) await ranges.before();
+      // A refused object leaves nothing behind: the registry gives back what it allocated.
       try {
-        const stored = await reg.create(o.type!, input);
-        if (isService) ranges.keep(stored as Service);
+        await reg.create(o.type!, input);
         if (key) created.add(key);
       } catch (err) {
-        if (err instanceof BatchFailed) throw err;
-        if (isService) await ranges.rollBack();
         issues.push(...toIssues(o, err));
       }
     }
@@ -130,57 +124,6 @@ async function createOneByOne(objects: LintObject[]): Promise<ApiserverIssue[]> 
     }
   }
   return issues;
-}
-
-/**
- * Per-Service savepoints over the registry's address and port ranges: a Service the apiserver
- * refuses after allocating (allocation runs before validation) must not keep what it took, or a
- * later Service asking for the same address would be refused where apply would accept it.
- */
-class RangeGuard {
-  private ranges?: Allocations;
-  /** Every value held by a stored Service (or taken before the batch started). */
-  private readonly ips = new Set<string>();
-  private readonly ports = new Set<number>();
-  private usedBefore = { ips: 0, ports: 0 };
-
-  constructor(private readonly reg: Registry) {}
-
-  async before(): Promise<void> {
-    if (!this.ranges) {
-      // Registry keeps its ranges private; lint needs them for the savepoint (see the class doc).
-      this.ranges = await (this.reg as unknown as { alloc(): Promise<Allocations> }).alloc();
-      this.ranges.ips.forEach((ip) => this.ips.add(ip));
-      this.ranges.ports.forEach((p) => this.ports.add(p));
-    }
-    this.usedBefore = { ips: this.ranges.ips.used(), ports: this.ranges.ports.used() };
-  }
-
-  keep(svc: Service): void {
-    for (const ip of svc.spec?.clusterIPs ?? [svc.spec?.clusterIP ?? '']) if (ip && ip !== 'None') this.ips.add(ip);
-    for (const p of svc.spec?.ports ?? []) if (p.nodePort) this.ports.add(p.nodePort);
-    if (svc.spec?.healthCheckNodePort) this.ports.add(svc.spec.healthCheckNodePort);
-    if (this.ranges!.ips.used() !== this.ips.size || this.ranges!.ports.used() !== this.ports.size) {
-      throw new BatchFailed('range accounting out of step');
-    }
-  }
-
-  async rollBack(): Promise<void> {
-    const r = this.ranges!;
-    if (r.ips.used() !== this.usedBefore.ips) {
-      const leaked: string[] = [];
-      r.ips.forEach((ip) => this.ips.has(ip) || leaked.push(ip));
-      for (const ip of leaked) r.ips.release(ip);
-    }
-    if (r.ports.used() !== this.usedBefore.ports) {
-      const leaked: number[] = [];
-      r.ports.forEach((p) => this.ports.has(p) || leaked.push(p));
-      for (const p of leaked) r.ports.release(p);
-    }
-    if (r.ips.used() !== this.usedBefore.ips || r.ports.used() !== this.usedBefore.ports) {
-      throw new BatchFailed('range accounting out of step');
-    }
-  }
 }
 
 function toIssues(o: LintObject, err: unknown): ApiserverIssue[] {

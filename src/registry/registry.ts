@@ -8,6 +8,8 @@ import { isoSeconds } from '../cluster/config.js';
 import { SvcctlError } from '../errors.js';
 import { type StoreTxn, StoreError } from '../store/store.js';
 import { objectKey, typePrefix } from '../store/keys.js';
+import { IP_ALLOCATED_MESSAGE } from '../allocators/ip-range.js';
+import { AllocationOperation } from '../allocators/operation.js';
 import { type Allocations, loadAllocations } from './allocations.js';
 import { validateGenericCreate, validateGenericUpdate, prepareGenericCreate } from './generic.js';
 import { defaultObject } from '../api/defaults/objects.js';
@@ -87,18 +89,21 @@ export class Registry {
     meta.creationTimestamp = isoSeconds(this.opts.now());
     delete meta.resourceVersion;
     delete meta.deletionTimestamp;
-    if (t.kind === 'Service') {
-      prepareServiceCreate(obj as Service, await this.alloc());
-    } else {
-      prepareGenericCreate(t, obj);
-      const errs = validateGenericCreate(t, obj);
-      if (errs.length) throw SvcctlError.invalid(t.kind, meta.name ?? '', errs);
-    }
+    const tentative = t.kind === 'Service' ? tentativeRanges(await this.alloc()) : undefined;
     try {
+      if (tentative) {
+        prepareServiceCreate(obj as Service, tentative.ranges);
+      } else {
+        prepareGenericCreate(t, obj);
+        const errs = validateGenericCreate(t, obj);
+        if (errs.length) throw SvcctlError.invalid(t.kind, meta.name ?? '', errs);
+      }
       const stored = await this.tx.create(objectKey(t, meta.namespace, meta.name!), obj);
+      tentative?.commit();
       this.changed.push(stored);
       return stored;
     } catch (err) {
+      tentative?.rollback();
       if (err instanceof StoreError && err.code === 'AlreadyExists') {
         throw SvcctlError.alreadyExists(qualifiedResource(t), meta.name!);
       }
@@ -117,23 +122,26 @@ export class Registry {
     // System fields are the server's, whatever the client sent.
     meta.uid = old.metadata.uid;
     meta.creationTimestamp = old.metadata.creationTimestamp;
-    if (t.kind === 'Service') {
-      prepareServiceUpdate(obj as Service, old as Service, await this.alloc());
-    } else {
-      defaultObject(t.kind, obj); // decode-time defaults apply to the new object on update too
-      const errs = validateGenericUpdate(t, obj, old);
-      if (errs.length) throw SvcctlError.invalid(t.kind, meta.name ?? '', errs);
-    }
-    if (old.metadata.generation !== undefined) {
-      const specChanged = JSON.stringify(obj.spec) !== JSON.stringify(old.spec);
-      meta.generation = old.metadata.generation + (specChanged ? 1 : 0);
-    }
+    const tentative = t.kind === 'Service' ? tentativeRanges(await this.alloc()) : undefined;
     try {
+      if (tentative) {
+        prepareServiceUpdate(obj as Service, old as Service, tentative.ranges);
+      } else {
+        defaultObject(t.kind, obj); // decode-time defaults apply to the new object on update too
+        const errs = validateGenericUpdate(t, obj, old);
+        if (errs.length) throw SvcctlError.invalid(t.kind, meta.name ?? '', errs);
+      }
+      if (old.metadata.generation !== undefined) {
+        const specChanged = JSON.stringify(obj.spec) !== JSON.stringify(old.spec);
+        meta.generation = old.metadata.generation + (specChanged ? 1 : 0);
+      }
       const stored = await this.tx.update(key, obj);
+      tentative?.commit();
       this.previous.push(old);
       this.changed.push(stored);
       return stored;
     } catch (err) {
+      tentative?.rollback();
       if (err instanceof StoreError && err.code === 'Conflict') {
         throw SvcctlError.conflict(
           `Operation cannot be fulfilled on ${qualifiedResource(t)} "${meta.name}": the object has been modified; please apply your changes to the latest version and try again`,
@@ -178,6 +186,34 @@ export class Registry {
       for (const o of await this.tx.list(typePrefix(t, ns))) await this.delete(t, ns, o.metadata.name!);
     }
   }
+}
+
+/**
+ * kube-apiserver's tentative allocation (portallocator.PortAllocationOperation): what a create or
+ * update takes is given back if the request fails, and what it frees is freed only once the
+ * object is written. The transaction would undo it all anyway; this keeps the ranges right for
+ * callers that go on in the same transaction after a refused object (lint's batch).
+ */
+function tentativeRanges(ranges: Allocations) {
+  const ips = new AllocationOperation(ranges.ips, { allocatedMessage: IP_ALLOCATED_MESSAGE });
+  const ports = new AllocationOperation(ranges.ports);
+  const view = <T>(op: AllocationOperation<T>, range: { has(v: T): boolean }) => ({
+    allocate: (v: T) => op.allocate(v),
+    allocateNext: () => op.allocateNext(),
+    release: (v: T) => op.releaseDeferred(v),
+    has: (v: T) => range.has(v),
+  });
+  return {
+    ranges: { ips: view(ips, ranges.ips), ports: view(ports, ranges.ports) },
+    commit() {
+      ips.commit();
+      ports.commit();
+    },
+    rollback() {
+      ips.rollback();
+      ports.rollback();
+    },
+  };
 }
 
 const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';

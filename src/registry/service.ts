@@ -5,7 +5,13 @@ import { type FieldError, FieldPath, invalid } from '../api/field.js';
 import type { Service, ServicePort } from '../api/types.js';
 import { validateService, validateServiceUpdate } from '../api/validation/service.js';
 import { SvcctlError } from '../errors.js';
-import type { Allocations } from './allocations.js';
+import type { Allocator } from '../allocators/operation.js';
+
+/** The ranges a Service takes from: allocate, allocate next, release (deferred or not, the caller's choice). */
+export interface ServiceRanges {
+  ips: Allocator<string>;
+  ports: Allocator<number>;
+}
 
 const isHeadless = (s: Service) => s.spec.clusterIP === 'None' || s.spec.clusterIPs?.[0] === 'None';
 const needsClusterIP = (s: Service) => s.spec.type !== 'ExternalName';
@@ -27,7 +33,7 @@ function sameList(a?: string[], b?: string[]): boolean {
   return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
 }
 
-function allocateClusterIP(svc: Service, alloc: Allocations): void {
+function allocateClusterIP(svc: Service, alloc: ServiceRanges): void {
   if (!needsClusterIP(svc) || isHeadless(svc)) return;
   const requested = svc.spec.clusterIPs?.[0] ?? svc.spec.clusterIP ?? '';
   if (requested === '') {
@@ -44,7 +50,7 @@ function allocateClusterIP(svc: Service, alloc: Allocations): void {
 }
 
 /** initNodePorts: ports sharing a service port number share one node port. */
-function allocateNodePorts(svc: Service, alloc: Allocations, keep: Set<number> = new Set()): void {
+function allocateNodePorts(svc: Service, alloc: ServiceRanges, keep: Set<number> = new Set()): void {
   const ports = svc.spec.ports ?? [];
   const byServicePort = new Map<number, number>();
   const taken = new Set<number>();
@@ -79,7 +85,7 @@ function findRequestedNodePort(port: number, ports: ServicePort[]): number {
   return ports.find((p) => p.port === port && p.nodePort)?.nodePort ?? 0;
 }
 
-function nextPort(alloc: Allocations, what: string): number {
+function nextPort(alloc: ServiceRanges, what: string): number {
   try {
     return alloc.ports.allocateNext();
   } catch (err) {
@@ -87,7 +93,7 @@ function nextPort(alloc: Allocations, what: string): number {
   }
 }
 
-function allocateHealthCheckNodePort(svc: Service, alloc: Allocations): void {
+function allocateHealthCheckNodePort(svc: Service, alloc: ServiceRanges): void {
   const hc = svc.spec.healthCheckNodePort;
   if (hc) {
     try {
@@ -104,7 +110,7 @@ function allocateHealthCheckNodePort(svc: Service, alloc: Allocations): void {
  * Create: default, initialise IP families, allocate (BeginCreate runs before validation in 1.33),
  * then validate. Throws SvcctlError Invalid with the apiserver's causes.
  */
-export function prepareServiceCreate(svc: Service, alloc: Allocations): void {
+export function prepareServiceCreate(svc: Service, alloc: ServiceRanges): void {
   svc.spec ??= {};
   defaultService(svc);
   delete svc.status;
@@ -153,7 +159,7 @@ function dropTypeDependentFields(svc: Service, old: Service): void {
  * families, allocate what the new type needs); PrepareForUpdate (status from the old object,
  * drop type-dependent fields); validation against the old object; then the deferred releases.
  */
-export function prepareServiceUpdate(svc: Service, old: Service, alloc: Allocations): void {
+export function prepareServiceUpdate(svc: Service, old: Service, alloc: ServiceRanges): void {
   svc.spec ??= {};
   defaultService(svc);
   const famErrs = fixUpUpdate(svc, old);
@@ -183,7 +189,7 @@ export function prepareServiceUpdate(svc: Service, old: Service, alloc: Allocati
 }
 
 /** Frees everything a deleted Service held. */
-export function releaseService(svc: Service, alloc: Allocations): void {
+export function releaseService(svc: Service, alloc: ServiceRanges): void {
   if (needsClusterIP(svc) && !isHeadless(svc)) for (const ip of svc.spec.clusterIPs ?? []) alloc.ips.release(ip);
   for (const p of svc.spec.ports ?? []) if (p.nodePort) alloc.ports.release(p.nodePort);
   if (needsHealthCheck(svc) && svc.spec.healthCheckNodePort) alloc.ports.release(svc.spec.healthCheckNodePort);
