@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { resourceByKind } from '../api/scheme.js';
+import type { Service } from '../api/types.js';
+import { createCluster } from '../cluster/bootstrap.js';
+import { DEFAULT_CLUSTER } from '../cluster/config.js';
+import { seededRandom } from '../allocators/random.js';
+import { MemoryStore } from '../store/memory.js';
+import { Registry } from './registry.js';
+
+const now = () => new Date('2025-01-01T00:00:00Z');
+const svcType = resourceByKind('Service')!;
+const svc = (name: string, spec: Service['spec']): Service => ({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'default' }, spec });
+
+describe('Registry: tentative allocation', () => {
+  async function inOneTransaction(fn: (reg: Registry) => Promise<void>) {
+    const store = new MemoryStore();
+    await store.transaction((tx) => createCluster(tx, DEFAULT_CLUSTER, now, seededRandom(1)));
+    await store.transaction(async (tx) => fn(new Registry(tx, { cluster: DEFAULT_CLUSTER, now, random: seededRandom(2) })));
+  }
+
+  it('gives back the node port and address of a Service refused after allocating', async () => {
+    await inOneTransaction(async (reg) => {
+      // Allocation runs before validation: this one takes 31000 and 10.96.0.40, then is refused.
+      const bad = svc('bad', { type: 'NodePort', clusterIP: '10.96.0.40', ports: [{ name: 'Bad_Name', port: 80, nodePort: 31000 }] });
+      await expect(reg.create(svcType, bad)).rejects.toMatchObject({ reason: 'Invalid' });
+      const good = await reg.create(svcType, svc('good', { type: 'NodePort', clusterIP: '10.96.0.40', ports: [{ port: 80, nodePort: 31000 }] }));
+      expect((good as Service).spec.ports?.[0].nodePort).toBe(31000);
+    });
+  });
+
+  it('keeps the old node ports of a refused update, and frees them only when an update succeeds', async () => {
+    await inOneTransaction(async (reg) => {
+      const created = (await reg.create(svcType, svc('web', { type: 'NodePort', ports: [{ port: 80, nodePort: 31001 }] }))) as Service;
+      // Refused: the type change would free 31001, but the update fails validation.
+      const refused = { ...created, spec: { ...created.spec, type: 'ClusterIP', ports: [{ name: 'Bad_Name', port: 80 }] } };
+      await expect(reg.update(svcType, refused)).rejects.toMatchObject({ reason: 'Invalid' });
+      await expect(reg.create(svcType, svc('other', { type: 'NodePort', ports: [{ port: 80, nodePort: 31001 }] }))).rejects.toThrow(
+        /provided port is already allocated/,
+      );
+      // Accepted: now 31001 is free for someone else.
+      const current = (await reg.get(svcType, 'default', 'web')) as Service;
+      await reg.update(svcType, { ...current, spec: { ...current.spec, type: 'ClusterIP', ports: [{ port: 80 }] } });
+      await reg.create(svcType, svc('other', { type: 'NodePort', ports: [{ port: 80, nodePort: 31001 }] }));
+    });
+  });
+});
