@@ -15,17 +15,8 @@ const BIN = join(root, 'bin', 'svcctl.js');
 const env = { ...process.env, NO_COLOR: '1' };
 delete env.NODE_EXTRA_CA_CERTS;
 
-/** mulberry32: the same manifests every run. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded random source (built): the same manifests every run. */
+const { seededRandom: prng } = await import(new URL('../dist/allocators/random.js', import.meta.url).href);
 
 const TEAMS = ['payments', 'search', 'checkout', 'identity', 'catalog', 'media', 'ads', 'billing'];
 const IMAGES = ['nginx:1.27.3', 'redis:7.4.1', 'ghcr.io/acme/api:v2.14.0', 'ghcr.io/acme/worker:v2.14.0', 'envoyproxy/envoy:v1.32.1'];

@@ -13,6 +13,7 @@ import type { PathSegment } from '../api/decode.js';
 import type { KubeObject } from '../api/types.js';
 import type { Registry } from '../registry/registry.js';
 import type { LintObject } from './types.js';
+import { seededRandom } from '../allocators/random.js';
 
 export interface ApiserverIssue {
   target: LintObject;
@@ -53,7 +54,8 @@ class BatchFailed extends Error {}
 
 async function scratchEngine(objects: LintObject[], store: Store): Promise<Engine> {
   const fixed = () => new Date('2025-01-01T00:00:00Z');
-  const engine = await openEngine(store, fixed, scratchRandom(1));
+  // A fixed seed: the scratch cluster's names and addresses are the same every run.
+  const engine = await openEngine(store, fixed, seededRandom(1));
   const nsType = resourceByKind('Namespace')!;
   const defined = new Set(objects.filter((o) => o.obj.kind === 'Namespace' && o.type).map((o) => o.name));
   const used = new Set(objects.filter((o) => o.type?.namespaced && o.namespace).map((o) => o.namespace));
@@ -138,16 +140,4 @@ function toIssues(o: LintObject, err: unknown): ApiserverIssue[] {
   }
   const path = err.reason === 'NotFound' && err.message.startsWith('namespaces ') ? ['metadata', 'namespace'] : [];
   return [{ target: o, path, message: err.message, other: true }];
-}
-
-/** A seeded PRNG (mulberry32): the scratch cluster's names and addresses are the same every run. */
-function scratchRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
