@@ -1,6 +1,6 @@
 // `svcctl delete`: by TYPE NAME..., TYPE/NAME, -l, --all, or -f. Controllers react in the same
 // transaction (a deleted Deployment's pods go; a deleted pod of a ReplicaSet comes back).
-import { type ResourceType, qualifiedResource, qualifiedSingular, resourceForKind, resourceMappingError } from '../../api/scheme.js';
+import { type ResourceType, qualifiedResource, qualifiedSingular } from '../../api/scheme.js';
 import { type Engine, openEngine, write } from '../../engine.js';
 import { formatError, SvcctlError } from '../../errors.js';
 import { objectKey, typePrefix } from '../../store/keys.js';
@@ -9,6 +9,7 @@ import { parseDryRun } from '../flags/dry-run.js';
 import { loadManifests } from '../flags/filenames.js';
 import type { DeleteFlags } from '../program.js';
 import { parseGetArgs } from './get.js';
+import { typedObjects } from './object-input.js';
 import { selectorFilter } from './selectors.js';
 
 /** Namespaces the NamespaceLifecycle admission plugin never lets go. */
@@ -82,17 +83,7 @@ async function targetsFromFiles(ctx: CommandContext, flags: DeleteFlags, errors:
   const { docs, errors: readErrors } = await loadManifests(ctx, flags.filename!, flags.recursive);
   errors.push(...readErrors);
   const targets: Target[] = [];
-  for (const doc of docs) {
-    if (doc.error) {
-      errors.push(doc.error);
-      continue;
-    }
-    const obj = doc.object!;
-    const type = resourceForKind(obj.apiVersion, obj.kind);
-    if (!type) {
-      errors.push(resourceMappingError(obj, doc.file));
-      continue;
-    }
+  for (const { doc, obj, type } of typedObjects(docs, errors)) {
     const namespace = type.namespaced ? (obj.metadata?.namespace ?? ctx.namespace) : undefined;
     targets.push({ type, namespace, name: obj.metadata.name!, file: doc.file });
   }

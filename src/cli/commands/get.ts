@@ -102,29 +102,23 @@ export async function runGet(ctx: CommandContext, args: string[], flags: GetFlag
 /** `get -f FILES [--local]`: the files' objects, from the files (--local) or as stored. */
 async function getFromFiles(ctx: CommandContext, flags: GetFlags, output: ReturnType<typeof parseOutput>): Promise<number> {
   const { docs, errors } = await loadManifests(ctx, flags.filename!, flags.recursive);
-  const { resourceForKind, resourceMappingError } = await import('../../api/scheme.js');
+  const { typedObjects } = await import('./object-input.js');
   const { objectKey } = await import('../../store/keys.js');
   const groups: { type: ResourceType; objects: KubeObject[] }[] = [];
   const engine = flags.local ? undefined : await openEngine(await ctx.openStore(), ctx.now, ctx.random);
   const now = engine ? engine.now() : ctx.now();
-  for (const doc of docs) {
-    if (doc.error) {
-      errors.push(doc.error);
-      continue;
-    }
-    const obj = doc.object!;
-    const type = resourceForKind(obj.apiVersion, obj.kind);
-    if (!type) {
-      errors.push(resourceMappingError(obj, doc.file));
-      continue;
-    }
+  for (const { obj, type } of typedObjects(docs, errors)) {
     let shown: KubeObject | undefined = obj;
     // Without a store, show what the apiserver would store: its defaults filled in.
-    if (!engine && type.kind === 'Service') {
-      const { defaultService, normalizeClusterIPs } = await import('../../api/defaults/service.js');
+    if (!engine) {
       shown = structuredClone(obj);
-      defaultService(shown as Service);
-      normalizeClusterIPs(shown as Service);
+      if (type.kind === 'Service') {
+        const { defaultService, normalizeClusterIPs } = await import('../../api/defaults/service.js');
+        defaultService(shown as Service);
+        normalizeClusterIPs(shown as Service);
+      } else {
+        (await import('../../api/defaults/objects.js')).defaultObject(type.kind, shown);
+      }
     }
     if (engine) {
       const ns = type.namespaced ? (obj.metadata?.namespace ?? ctx.namespace) : undefined;

@@ -1,6 +1,7 @@
 // Shared steps for commands that take objects from files: namespace resolution and the strict
 // schema check the apiserver's decoder makes.
-import type { ResourceType } from '../../api/scheme.js';
+import type { DecodedDoc } from '../../api/decode.js';
+import { type ResourceType, resourceForKind, resourceMappingError } from '../../api/scheme.js';
 import type { KubeObject } from '../../api/types.js';
 import { SvcctlError } from '../../errors.js';
 import type { CommandContext } from '../context.js';
@@ -34,4 +35,23 @@ export async function checkSchema(type: ResourceType, obj: KubeObject): Promise<
   const version = obj.apiVersion.includes('/') ? obj.apiVersion.split('/')[1] : obj.apiVersion;
   const message = decodeErrorMessage(type.kind, version, await validateSchema(obj, type.group, version, type.kind));
   if (message) throw SvcctlError.badRequest(message);
+}
+
+/**
+ * The objects of decoded documents with their resource types, in file order; documents that did
+ * not decode and kinds the cluster does not serve become errors (kubectl's texts).
+ */
+export function typedObjects(docs: DecodedDoc[], errors: SvcctlError[]): { doc: DecodedDoc; obj: KubeObject; type: ResourceType }[] {
+  const out: { doc: DecodedDoc; obj: KubeObject; type: ResourceType }[] = [];
+  for (const doc of docs) {
+    if (doc.error) {
+      errors.push(doc.error);
+      continue;
+    }
+    const obj = doc.object!;
+    const type = resourceForKind(obj.apiVersion, obj.kind);
+    if (type) out.push({ doc, obj, type });
+    else errors.push(resourceMappingError(obj, doc.file));
+  }
+  return out;
 }
