@@ -14,6 +14,8 @@ import {
   type Plan,
 } from './common.js';
 import { generateName, podPrefix, type Random } from './names.js';
+import { admitPod } from '../api/admission/pod.js';
+import { defaultPod } from '../api/defaults/pod.js';
 
 export interface ReplicaSetPlan extends Plan<Pod> {
   /** The ReplicaSet with its new status, or null when the status is already right. */
@@ -39,7 +41,11 @@ export function podFromTemplate(rs: ReplicaSet, random: Random): Pod {
   if (tmpl.metadata?.labels) meta.labels = { ...tmpl.metadata.labels };
   if (tmpl.metadata?.annotations) meta.annotations = { ...tmpl.metadata.annotations };
   meta.ownerReferences = [controllerRef({ ...rs, apiVersion: 'apps/v1', kind: 'ReplicaSet' })];
-  return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: JSON.parse(JSON.stringify(tmpl.spec)) as Pod['spec'] };
+  const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: JSON.parse(JSON.stringify(tmpl.spec)) as Pod['spec'] };
+  // The pod goes through the apiserver's create path: Pod defaults, then admission.
+  defaultPod(pod);
+  admitPod(pod, random);
+  return pod;
 }
 
 /** When the pod became ready, for "ready for a shorter time goes first". */

@@ -9,6 +9,7 @@ import { SIM_READY_ANNOTATION } from '../controllers/kubelet.js';
 import { type NameValidator, nameIsDNSLabel, nameIsDNSSubdomain } from '../api/validation/names.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from '../api/validation/objectmeta.js';
 import { goLabelSelector, invalidRendered } from '../api/validation/go-value.js';
+import { admitPod } from '../api/admission/pod.js';
 
 /** path.IsValidPathSegmentName, the RBAC kinds' name rule. */
 const pathSegmentName: NameValidator = (name) => {
@@ -25,8 +26,8 @@ function nameValidatorFor(t: ResourceType): NameValidator {
 
 const WITH_GENERATION = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController']);
 
-/** PrepareForCreate of the generic strategies: system-owned fields reset, generation starts at 1. */
-export function prepareGenericCreate(t: ResourceType, obj: KubeObject): void {
+/** PrepareForCreate of the generic strategies (and, for Pods, the mutating admission plugins): system-owned fields reset, generation starts at 1. */
+export function prepareGenericCreate(t: ResourceType, obj: KubeObject, random: () => number): void {
   if (WITH_GENERATION.has(t.kind)) {
     obj.metadata.generation = 1;
     delete obj.status;
@@ -39,7 +40,10 @@ export function prepareGenericCreate(t: ResourceType, obj: KubeObject): void {
   // Decode-time defaulting, then the strategies' own fix-ups that depend on it.
   defaultObject(t.kind, obj);
   if (t.kind === 'Job') generateJobSelector(obj);
-  if (t.kind === 'Pod') pinReadiness(obj as Pod);
+  if (t.kind === 'Pod') {
+    admitPod(obj as Pod, random);
+    pinReadiness(obj as Pod);
+  }
 }
 
 /**

@@ -94,7 +94,7 @@ export class Registry {
       if (tentative) {
         prepareServiceCreate(obj as Service, tentative.ranges);
       } else {
-        prepareGenericCreate(t, obj);
+        prepareGenericCreate(t, obj, this.opts.random);
         const errs = validateGenericCreate(t, obj);
         if (errs.length) throw SvcctlError.invalid(t.kind, meta.name ?? '', errs);
       }
