@@ -118,6 +118,8 @@ describe('pods from a defaulted ReplicaSet template', () => {
     defaultObject('ReplicaSet', rs);
     const pod = podFromTemplate(rs, () => 0);
     expect(pod.metadata.labels).toEqual({ app: 'a' });
-    expect(pod.spec).toEqual(tmplOut.spec);
+    // The template's defaults, plus what Pod defaulting and admission add to every new pod.
+    expect(pod.spec).toMatchObject(tmplOut.spec);
+    expect(pod.spec).toMatchObject({ enableServiceLinks: true, serviceAccountName: 'default', priority: 0 });
   });
 });
