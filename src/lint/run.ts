@@ -23,6 +23,8 @@ export interface LintOptions {
   stdin?: StdinSource;
   /** Namespace for namespaced objects that name none (default `default`). */
   namespace?: string;
+  /** Told what lint is doing, for a progress line on a terminal. */
+  onProgress?: (message: string) => void;
 }
 
 /** Every rule lint can report, layers first. */
@@ -48,7 +50,10 @@ interface Pending {
  */
 export async function lintPaths(paths: string[], opts: LintOptions = {}): Promise<LintReport> {
   const config = opts.config ?? defaultConfig();
+  const progress = opts.onProgress ?? (() => undefined);
+  progress('reading manifests');
   const input = await loadInput(paths, { recursive: opts.recursive, cwd: opts.cwd ?? process.cwd(), stdin: opts.stdin });
+  progress(`checking ${input.docs.length} documents in ${input.files.length} files`);
   const pending: Pending[] = [];
   const add = (info: RuleInfo, doc: DecodedDoc, path: PathSegment[], message: string, target?: LintObject, severity = info.severity) =>
     pending.push({ info, doc, target, at: locateField(doc, path), message, severity });
@@ -107,21 +112,24 @@ export async function lintPaths(paths: string[], opts: LintOptions = {}): Promis
     if (!issues.some((i) => i.kind === 'type')) toCreate.push(o);
   }
 
+  progress(`creating ${toCreate.length} objects in a scratch cluster`);
   const apiIssues = await apiserverLayer(toCreate);
+  const indexOf = new Map(objects.map((o, i) => [o, i]));
   const apiFields = new Set<string>();
   for (const i of apiIssues) {
     add(i.other ? LAYER_RULES.apiserverOther : LAYER_RULES.apiserver, i.target.doc, i.path, i.message, i.target);
-    apiFields.add(`${objects.indexOf(i.target)}|${i.path.join('.')}`);
+    apiFields.add(`${indexOf.get(i.target)}|${i.path.join('.')}`);
   }
   // A missing required field the apiserver already names is reported once, in its words.
   for (const [o, list] of requiredAt) {
     for (const r of list) {
-      if (apiFields.has(`${objects.indexOf(o)}|${r.path.join('.')}`)) continue;
+      if (apiFields.has(`${indexOf.get(o)}|${r.path.join('.')}`)) continue;
       add(LAYER_RULES.schemaRequired, o.doc, r.path, r.message, o);
     }
   }
 
   const ctx = ruleContext(objects, (rule, target, path, message, severity) => add(rule, target.doc, path, message, target, severity));
+  progress('cross-object rules');
   for (const rule of RULES) {
     if (ruleEnabled(config, rule.id)) rule.check(ctx.forRule(rule));
   }

@@ -99,3 +99,32 @@ describe('svcctl lint exit codes and configuration', () => {
     }
   });
 });
+
+describe('progress on a terminal', () => {
+  it('writes progress to stderr only when it is a TTY, and clears the line', async () => {
+    const { main } = await import('../../src/cli/main.js');
+    const file = join(__dirname, '..', '..', 'fixtures', 'seeds', 'svc-nodeport-mariadb.yml');
+    const run = async (isTTY: boolean) => {
+      let stderr = '';
+      let stdout = '';
+      const code = await main(['lint', '-f', file, '-o', 'json'], {
+        io: {
+          stdout: { write: (s: string) => (stdout += s), isTTY: false },
+          stderr: { write: (s: string) => (stderr += s), isTTY },
+          readStdin: async () => '',
+          env: { NO_COLOR: '1' },
+          cwd: process.cwd(),
+        },
+        now: () => new Date('2025-01-01T00:00:00Z'),
+        random: Math.random,
+      });
+      return { code, stderr, stdout };
+    };
+    const piped = await run(false);
+    expect(piped.stderr).toBe('');
+    const tty = await run(true);
+    expect(tty.stderr).toContain('\rlint: creating 1 objects in a scratch cluster...'.replace('\r', '\r\x1b[K'));
+    expect(tty.stderr.endsWith('\r\x1b[K')).toBe(true);
+    expect(tty.stdout).toBe(piped.stdout);
+  });
+});

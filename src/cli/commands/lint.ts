@@ -43,7 +43,11 @@ export async function runLint(ctx: CommandContext, flags: LintFlags): Promise<nu
   };
   const config = mergeConfig(fromFile, fromFlags);
   const { lintPaths } = await import('../../lint/run.js');
+  // Progress for people at a terminal only: never in CI logs or redirected output.
+  const tty = ctx.io.stderr.isTTY === true;
+  const onProgress = tty ? (m: string) => ctx.io.stderr.write(`\r\x1b[Klint: ${m}...`) : undefined;
   const report = await lintPaths(filenames, {
+    onProgress,
     recursive: flags.recursive,
     config,
     cwd: ctx.io.cwd,
@@ -52,6 +56,7 @@ export async function runLint(ctx: CommandContext, flags: LintFlags): Promise<nu
       yield await ctx.io.readStdin();
     })(),
   });
+  if (tty) ctx.io.stderr.write('\r\x1b[K');
   ctx.io.stdout.write(await render(format, report, useColour(ctx.io)));
   return report.findings.some((f) => f.severity === 'error') || report.errors > 0 ? 1 : 0;
 }
