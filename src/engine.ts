@@ -11,6 +11,8 @@ export interface Engine {
   cluster: ClusterConfig;
   now: () => Date;
   random: () => number;
+  /** Store the controllers' Events (default true; lint's scratch cluster turns it off). */
+  recordEvents?: boolean;
 }
 
 /** Opens the cluster in `store` (creating the default one on first use). Its clock runs ahead by `sim advance`. */
@@ -77,6 +79,7 @@ async function reconcile(reg: Registry, engine: Engine, resync: boolean): Promis
   await runControllers(reg.tx, {
     now: engine.now(),
     random: engine.random,
+    recordEvents: engine.recordEvents,
     deleted: reg.deleted,
     ...(resync ? {} : { changed: reg.changed, previous: reg.previous }),
     cluster: {

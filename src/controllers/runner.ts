@@ -41,6 +41,8 @@ export interface RunOptions {
   maxIterations?: number;
   /** Where the controllers' Events go; runControllers makes one (and stores its Events) when absent. */
   recorder?: EventRecorder;
+  /** false: the controllers' Events are not stored (lint's scratch cluster has no reader for them). */
+  recordEvents?: boolean;
 }
 
 export interface RunResult {
@@ -228,13 +230,13 @@ export async function runControllers(tx: StoreTxn, opts: RunOptions): Promise<Ru
   const recorder = opts.recorder ?? new EventRecorder(opts.now, opts.random);
   if (opts.changed) {
     const targeted = await runTargeted(tx, { ...opts, recorder, changed: opts.changed, deleted: opts.deleted ?? [], previous: opts.previous ?? [], maxIterations });
-    if (!opts.recorder) await recorder.flush(tx);
+    if (!opts.recorder && opts.recordEvents !== false) await recorder.flush(tx);
     return targeted;
   }
   // A full resync reads every kind several times a round: read each prefix once until it is written.
   const cached = cachingTxn(tx);
   const result = await runFull(cached, { ...opts, recorder }, maxIterations);
-  if (!opts.recorder) await recorder.flush(cached);
+  if (!opts.recorder && opts.recordEvents !== false) await recorder.flush(cached);
   tx = cached;
   // The targeted mode's indexes, repaired from the full picture (writes only what differs).
   await NodeIPs.fromPods(opts.cluster.nodes, await list<Pod>(tx, 'Pod')).save(tx);

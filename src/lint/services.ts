@@ -1,7 +1,7 @@
 // Reading a Service's spec defensively: rules run on input that may have failed validation.
 import type { ServicePort } from '../api/types.js';
 import type { LintObject } from './types.js';
-import { type PodTemplate, mapSelectorMatches, podTemplatesIn } from './workloads.js';
+import { type PodTemplate, templatesSelectedBy } from './workloads.js';
 
 export interface LooseServiceSpec {
   type?: string;
@@ -27,7 +27,7 @@ export function servicePorts(spec: LooseServiceSpec): [ServicePort, number][] {
 export function selectedTemplates(objects: LintObject[], svc: LintObject, spec: LooseServiceSpec): PodTemplate[] {
   const selector = spec.selector;
   if (!selector || typeof selector !== 'object' || Object.keys(selector).length === 0) return [];
-  return podTemplatesIn(objects, svc.namespace).filter((t) => mapSelectorMatches(selector, t.labels));
+  return templatesSelectedBy(objects, svc.namespace, selector);
 }
 
 /** Reachable from outside the cluster: NodePort or LoadBalancer. */

@@ -66,6 +66,42 @@ export function podTemplatesIn(objects: LintObject[], namespace: string): PodTem
 }
 
 const templateIndex = new WeakMap<LintObject[], Map<string, PodTemplate[]>>();
+const labelIndex = new WeakMap<LintObject[], Map<string, PodTemplate[]>>();
+
+/**
+ * The pod templates of `namespace` a map selector selects, through a label index (namespace +
+ * key=value -> templates) so that every Service does not scan every template.
+ */
+export function templatesSelectedBy(objects: LintObject[], namespace: string, selector: Record<string, string>): PodTemplate[] {
+  let index = labelIndex.get(objects);
+  if (!index) {
+    index = new Map();
+    for (const [ns, templates] of namespacesOf(objects)) {
+      for (const t of templates) {
+        for (const [k, v] of Object.entries(t.labels)) {
+          const key = `${ns}\u0000${k}=${v}`;
+          const group = index.get(key);
+          if (group) group.push(t);
+          else index.set(key, [t]);
+        }
+      }
+    }
+    labelIndex.set(objects, index);
+  }
+  const terms = Object.entries(selector);
+  if (terms.length === 0) return [];
+  let best: PodTemplate[] | undefined;
+  for (const [k, v] of terms) {
+    const group = index.get(`${namespace}\u0000${k}=${String(v)}`) ?? [];
+    if (!best || group.length < best.length) best = group;
+  }
+  return (best ?? []).filter((t) => mapSelectorMatches(selector, t.labels));
+}
+
+function namespacesOf(objects: LintObject[]): Map<string, PodTemplate[]> {
+  podTemplatesIn(objects, '');
+  return templateIndex.get(objects)!;
+}
 
 /** A plain `key: value` selector (a Service's) matches labels when every pair is there. */
 export function mapSelectorMatches(selector: Record<string, string>, labels: Record<string, string>): boolean {

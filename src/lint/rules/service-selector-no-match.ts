@@ -1,7 +1,7 @@
 // A Service whose selector matches no pod template in its namespace gets no endpoints.
 import { formatLabels } from '../../api/labels.js';
 import type { Rule } from '../types.js';
-import { WORKLOAD_KINDS, mapSelectorMatches, podTemplatesIn } from '../workloads.js';
+import { WORKLOAD_KINDS, templatesSelectedBy } from '../workloads.js';
 import { serviceSpec } from '../services.js';
 
 export const rule: Rule = {
@@ -14,8 +14,7 @@ export const rule: Rule = {
       if (!spec || spec.type === 'ExternalName') continue;
       const selector = spec.selector;
       if (!selector || typeof selector !== 'object' || Object.keys(selector).length === 0) continue;
-      const templates = podTemplatesIn(ctx.objects, svc.namespace);
-      if (templates.some((t) => mapSelectorMatches(selector, t.labels))) continue;
+      if (templatesSelectedBy(ctx.objects, svc.namespace, selector).length > 0) continue;
       ctx.report(
         svc,
         ['spec', 'selector'],
