@@ -227,16 +227,16 @@ async function runEndpoints(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<
 export async function runControllers(tx: StoreTxn, opts: RunOptions): Promise<RunResult> {
   const maxIterations = opts.maxIterations ?? 20;
   // The controllers' Events are stored at the end of the run, unless the caller collects them.
-  const recorder = opts.recorder ?? new EventRecorder(opts.now, opts.random);
+  const recorder = opts.recorder ?? (opts.recordEvents === false ? undefined : new EventRecorder(opts.now, opts.random));
   if (opts.changed) {
     const targeted = await runTargeted(tx, { ...opts, recorder, changed: opts.changed, deleted: opts.deleted ?? [], previous: opts.previous ?? [], maxIterations });
-    if (!opts.recorder && opts.recordEvents !== false) await recorder.flush(tx);
+    if (!opts.recorder && recorder) await recorder.flush(tx);
     return targeted;
   }
   // A full resync reads every kind several times a round: read each prefix once until it is written.
   const cached = cachingTxn(tx);
   const result = await runFull(cached, { ...opts, recorder }, maxIterations);
-  if (!opts.recorder && opts.recordEvents !== false) await recorder.flush(cached);
+  if (!opts.recorder && recorder) await recorder.flush(cached);
   tx = cached;
   // The targeted mode's indexes, repaired from the full picture (writes only what differs).
   await NodeIPs.fromPods(opts.cluster.nodes, await list<Pod>(tx, 'Pod')).save(tx);
