@@ -103,7 +103,7 @@ async function createBatched(objects: LintObject[]): Promise<ApiserverIssue[]> {
       }
     }
   }).catch((err: unknown) => {
-    if (process.env.SVCCTL_LINT_DEBUG) process.stderr.write(`lint: batched create failed, one by one: ${String((err as Error)?.stack ?? err)}\n`);
+    // The caller falls back to one transaction per object; the core never prints.
     throw err instanceof BatchFailed ? err : new BatchFailed(String((err as Error)?.message ?? err));
   });
   return issues;
