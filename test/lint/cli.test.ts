@@ -41,6 +41,19 @@ describe('svcctl lint output formats', () => {
     }
     for (const rule of driver.rules) expect(['error', 'warning']).toContain(rule.defaultConfiguration.level);
   });
+
+  it('sarif validates against the official SARIF 2.1.0 JSON schema', async () => {
+    const { default: Ajv04 } = await import('ajv-draft-04');
+    const schema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    // The schema's language pattern is not valid as a unicode regexp; ajv's default is unicode.
+    const validate = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
+    for (const files of [['app.yaml'], ['-']]) {
+      const r = await sb.run(['lint', '-f', ...files, '-o', 'sarif'], { cwd: golden, stdin: readFileSync(join(golden, 'app.yaml'), 'utf8') });
+      const ok = validate(JSON.parse(r.stdout));
+      expect(validate.errors ?? []).toEqual([]);
+      expect(ok).toBe(true);
+    }
+  });
 });
 
 describe('svcctl lint exit codes and configuration', () => {
