@@ -27,6 +27,7 @@ function action<A extends unknown[]>(
 ) {
   return async (...args: unknown[]) => {
     const cmd = args[args.length - 1] as Command;
+    inheritGivenFlags(cmd, args[args.length - 2] as Record<string, unknown>);
     const flags = cmd.optsWithGlobals() as GlobalFlags;
     const ctx = makeContext(rt, flags);
     try {
@@ -36,6 +37,21 @@ function action<A extends unknown[]>(
       await ctx.close();
     }
   };
+}
+
+/**
+ * Commander hands the flags that follow `create service nodeport web` (-o yaml, --dry-run) to
+ * the first command that declares them, `create` itself (for `create -f`). A subcommand takes
+ * the flags the user gave to its ancestors (below the program) when it has the same flag and
+ * the user did not give it to the subcommand directly.
+ */
+function inheritGivenFlags(cmd: Command, opts: Record<string, unknown>): void {
+  for (let up = cmd.parent; up?.parent; up = up.parent) {
+    for (const [key, value] of Object.entries(up.opts())) {
+      const declared = cmd.options.some((o) => o.attributeName() === key);
+      if (declared && up.getOptionValueSource(key) === 'cli' && cmd.getOptionValueSource(key) !== 'cli') opts[key] = value;
+    }
+  }
 }
 
 function outputFlags(cmd: Command): Command {
@@ -211,7 +227,18 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
       }),
     );
 
-  const create = program.command('create').description('Create a resource from a file or from stdin.');
+  const create = outputFlags(
+    program
+      .command('create')
+      .description('Create a resource from a file or from stdin.')
+      .option('-f, --filename <file>', 'Files that contain the configuration to create.', collect)
+      .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.'),
+  ).action(
+    action(rt, state, async (ctx, opts: { filename?: string[]; recursive?: boolean; output?: string; dryRun?: string }) => {
+      const { runCreateFromFiles } = await import('./commands/create-from-file.js');
+      return runCreateFromFiles(ctx, opts);
+    }),
+  );
   outputFlags(create.command('namespace').alias('ns').argument('<name>').description('Create a namespace with the specified name.')).action(
     action(rt, state, async (ctx, name: string, opts: { output?: string; dryRun?: string }) => {
       const { runCreateNamespace } = await import('./commands/create-namespace.js');

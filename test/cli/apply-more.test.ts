@@ -177,3 +177,24 @@ describe('updates the apiserver refuses', () => {
     expect(r.stderr).toBe('The Service "db" is invalid: spec.clusterIPs[0]: Invalid value: []string{"10.96.0.78"}: may not change once set\n');
   });
 });
+
+describe('create -f', () => {
+  it('creates what the files hold, without a last-applied annotation, and refuses what exists', async () => {
+    const f = file('web.yaml', svc('web'));
+    expect(await sb.run(['create', '-f', f])).toEqual({ exitCode: 0, stdout: 'service/web created\n', stderr: '' });
+    const stored = JSON.parse((await sb.run(['get', 'svc', 'web', '-o', 'json'])).stdout);
+    expect(stored.metadata.annotations).toBeUndefined();
+    const again = await sb.run(['create', '-f', f]);
+    expect(again).toEqual({
+      exitCode: 1,
+      stdout: '',
+      stderr: `Error from server (AlreadyExists): error when creating "${f}": services "web" already exists\n`,
+    });
+  });
+
+  it('keeps create service flags for the subcommand', async () => {
+    const r = await sb.run(['create', 'service', 'clusterip', 'web', '--tcp=80', '--dry-run=client', '-o', 'name']);
+    expect(r.stdout).toBe('service/web\n');
+    expect(await serviceNames()).toBe('service/kubernetes\n');
+  });
+});
