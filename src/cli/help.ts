@@ -69,6 +69,12 @@ const EXAMPLES: Record<string, string> = {
   svcctl create service loadbalancer my-lbs --tcp=5678:8080`,
   'create service externalname': `  # Create an ExternalName service named my-ns
   svcctl create service externalname my-ns --external-name bar.com`,
+  create: `  # Create the objects of a manifest (an existing one is an error; see apply)
+  svcctl create -f mariadb-service.yaml
+
+  # Create a Service or a Namespace from flags
+  svcctl create service nodeport web --tcp=80:8080
+  svcctl create namespace shop`,
   'create namespace': `  # Create a new namespace named shop
   svcctl create namespace shop`,
   'cluster info': `  # Print the cluster's settings (domain, CIDRs, node count, LoadBalancer pool)
