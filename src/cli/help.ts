@@ -45,6 +45,12 @@ const EXAMPLES: Record<string, string> = {
 
   # Expose a deployment behind a LoadBalancer, printing the Service instead of creating it
   svcctl expose deployment mariadb-deployment --port=3306 --type=LoadBalancer --dry-run=client -o yaml`,
+  label: `  # Label a pod: Services selecting tier=front now send traffic to it
+  svcctl label pod hello-pod tier=front
+
+  # Change a label (--overwrite), or remove one (key-)
+  svcctl label pod hello-pod app=other --overwrite
+  svcctl label pod hello-pod tier-`,
   scale: `  # Scale a deployment to 3 replicas; its endpoints follow
   svcctl scale deployment mariadb-deployment --replicas=3`,
   resolve: `  # Resolve a short name as a pod in "default" would (search path, ndots:5)

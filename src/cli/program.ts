@@ -171,6 +171,18 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
     );
 
   program
+    .command('label')
+    .description('Update the labels on a resource.')
+    .argument('<args...>', 'TYPE NAME KEY_1=VAL_1 ... KEY_N=VAL_N, or KEY- to remove')
+    .option('--overwrite', 'If true, allow labels to be overwritten.')
+    .action(
+      action(rt, state, async (ctx, args: string[], opts: { overwrite?: boolean }) => {
+        const { runLabel } = await import('./commands/label.js');
+        return runLabel(ctx, args, opts);
+      }),
+    );
+
+  program
     .command('scale')
     .description('Set a new size for a deployment or replica set.')
     .argument('<args...>', 'TYPE NAME or TYPE/NAME')

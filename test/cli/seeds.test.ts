@@ -182,3 +182,24 @@ spec:
     expect((await json(['get', 'ep', 'slow'])).subsets[0].addresses).toHaveLength(1);
   });
 });
+
+describe('labels decide which pods a Service sends traffic to', () => {
+  it('label takes a pod out of a Service and back, as kubectl label does', async () => {
+    await sb.run(['apply', '-f', seed('hello-pod.yaml')]);
+    await sb.run(['expose', 'pod', 'hello-pod', '--port=80', '--target-port=8080']);
+    const ip = (await json(['get', 'pod', 'hello-pod'])).status.podIP;
+    const endpoints = async () => rows((await sb.run(['get', 'ep', 'hello-pod', '--no-headers'])).stdout)[0][1];
+    expect(await endpoints()).toBe(`${ip}:8080`);
+    expect(await sb.run(['label', 'pod', 'hello-pod', 'app=other'])).toEqual({
+      exitCode: 1,
+      stdout: '',
+      stderr: "error: 'app' already has a value (hello), and --overwrite is false\n",
+    });
+    expect((await sb.run(['label', 'pod', 'hello-pod', 'app=other', '--overwrite'])).stdout).toBe('pod/hello-pod labeled\n');
+    expect(await endpoints()).toBe('<none>');
+    expect((await sb.run(['label', 'pod/hello-pod', 'app=hello', '--overwrite', 'tier=web'])).stdout).toBe('pod/hello-pod labeled\n');
+    expect(await endpoints()).toBe(`${ip}:8080`);
+    expect((await sb.run(['label', 'pod', 'hello-pod', 'tier-'])).stdout).toBe('pod/hello-pod labeled\n');
+    expect((await sb.run(['label', 'pod', 'hello-pod', 'tier-'])).stdout).toBe('pod/hello-pod not labeled\n');
+  });
+});
