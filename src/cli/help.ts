@@ -45,6 +45,11 @@ const EXAMPLES: Record<string, string> = {
 
   # Expose a deployment behind a LoadBalancer, printing the Service instead of creating it
   svcctl expose deployment mariadb-deployment --port=3306 --type=LoadBalancer --dry-run=client -o yaml`,
+  run: `  # Start a nginx pod
+  svcctl run nginx --image=nginx
+
+  # Start a pod and a ClusterIP Service in front of it
+  svcctl run web --image=nginx --port=80 --expose`,
   label: `  # Label a pod: Services selecting tier=front now send traffic to it
   svcctl label pod hello-pod tier=front
 

@@ -5,6 +5,7 @@ import { SvcctlError } from '../errors.js';
 import { type CommandContext, type GlobalFlags, makeContext } from './context.js';
 import { addExamples } from './help.js';
 import type { Runtime } from './io.js';
+import type { RunFlags } from './commands/run.js';
 
 /** Thrown to stop with an exit code after output was already written. */
 export class ExitSignal extends Error {
@@ -169,6 +170,23 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
         return runResolve(ctx, name, opts);
       }),
     );
+
+  outputFlags(
+    program
+      .command('run')
+      .description('Create and run a particular image in a pod.')
+      .argument('[name]', 'NAME of the pod')
+      .option('--image <image>', 'The image for the container to run.')
+      .option('--port <port>', 'The port that this container exposes.')
+      .option('-l, --labels <labels>', 'Comma separated labels to apply to the pod. Will override previous values.')
+      .option('--env <env>', 'Environment variables to set in the container.', collect)
+      .option('--expose', 'If true, create a ClusterIP service associated with the pod. Requires `--port`.'),
+  ).action(
+    action(rt, state, async (ctx, name: string | undefined, opts: RunFlags) => {
+      const { runRun } = await import('./commands/run.js');
+      return runRun(ctx, name, opts);
+    }),
+  );
 
   program
     .command('label')

@@ -84,6 +84,39 @@ describe.skipIf(!hasKubectl)('create service errors match kubectl', () => {
   });
 });
 
+const runFixtures = join(__dirname, '..', 'fixtures', 'run');
+/** Recorded with test/fixtures/run/record.sh: kubectl run wants discovery even for a client dry run. */
+const runRecorded = readdirSync(runFixtures)
+  .filter((f) => f.endsWith('.args'))
+  .map((f) => {
+    const base = f.slice(0, -'.args'.length);
+    const read = (ext: string) => readFileSync(join(runFixtures, `${base}.${ext}`), 'utf8');
+    return { name: base, args: read('args').trim().split(' '), stdout: read('out'), stderr: read('err') };
+  });
+
+describe('run --dry-run=client matches recorded kubectl output byte for byte', () => {
+  it.each(runRecorded)('$name', async ({ args, stdout, stderr }) => {
+    const got = await sb.run(args);
+    expect(got.stdout).toBe(stdout);
+    expect(got.stderr).toBe(stderr.replace("'kubectl run -h'", "'svcctl run -h'"));
+    expect(got.exitCode).toBe(stderr ? 1 : 0);
+  });
+});
+
+describe('run through the store', () => {
+  it('creates the pod and, with --expose, a service selecting it', async () => {
+    const r = await sb.run(['run', 'web', '--image=nginx', '--port=80', '--expose']);
+    expect(r).toEqual({ stdout: 'service/web created\npod/web created\n', stderr: '', exitCode: 0 });
+    const pod = await sb.run(['get', 'pod', 'web', '-o', 'jsonpath={.metadata.labels.run} {.spec.containers[0].image}']);
+    expect(pod.stdout).toBe('web nginx');
+    const svc = await sb.run(['get', 'svc', 'web', '-o', 'jsonpath={.spec.selector.run} {.spec.ports[0].port} {.spec.clusterIP}']);
+    expect(svc.stdout).toMatch(/^web 80 10\.\d+\.\d+\.\d+$/);
+    const dup = await sb.run(['run', 'web', '--image=nginx']);
+    expect(dup.stderr).toBe('Error from server (AlreadyExists): pods "web" already exists\n');
+    expect(dup.exitCode).toBe(1);
+  });
+});
+
 describe('create service through the store', () => {
   it('creates, allocates, and refuses a duplicate', async () => {
     const first = await sb.run(['create', 'service', 'nodeport', 'web', '--tcp=80:8080']);
