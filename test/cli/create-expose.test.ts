@@ -84,17 +84,22 @@ describe.skipIf(!hasKubectl)('create service errors match kubectl', () => {
   });
 });
 
-const runFixtures = join(__dirname, '..', 'fixtures', 'run');
+/** Cases recorded by a fixture directory's record.sh: NAME.args, NAME.out and NAME.err. */
+function recordedCases(dir: string): { name: string; args: string[]; stdout: string; stderr: string }[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.args'))
+    .map((f) => {
+      const base = f.slice(0, -'.args'.length);
+      const read = (ext: string) => readFileSync(join(dir, `${base}.${ext}`), 'utf8');
+      return { name: base, args: read('args').trim().split(' '), stdout: read('out'), stderr: read('err') };
+    });
+}
+
 /** Recorded with test/fixtures/run/record.sh: kubectl run wants discovery even for a client dry run. */
-const runRecorded = readdirSync(runFixtures)
-  .filter((f) => f.endsWith('.args'))
-  .map((f) => {
-    const base = f.slice(0, -'.args'.length);
-    const read = (ext: string) => readFileSync(join(runFixtures, `${base}.${ext}`), 'utf8');
-    return { name: base, args: read('args').trim().split(' '), stdout: read('out'), stderr: read('err') };
-  });
+const runRecorded = recordedCases(join(__dirname, '..', 'fixtures', 'run'));
 
 describe('run --dry-run=client matches recorded kubectl output byte for byte', () => {
+  it('has fixtures', () => expect(runRecorded.length).toBeGreaterThanOrEqual(7));
   it.each(runRecorded)('$name', async ({ args, stdout, stderr }) => {
     const got = await sb.run(args);
     expect(got.stdout).toBe(stdout);
@@ -143,13 +148,7 @@ describe('create service through the store', () => {
 
 const fixtures = join(__dirname, '..', 'fixtures', 'expose');
 /** Recorded with test/fixtures/expose/record.sh (kubectl 1.32 + kubectl-oracle/fakeapi.py over objects.yaml). */
-const recorded = readdirSync(fixtures)
-  .filter((f) => f.endsWith('.args'))
-  .map((f) => {
-    const base = f.slice(0, -'.args'.length);
-    const read = (ext: string) => readFileSync(join(fixtures, `${base}.${ext}`), 'utf8');
-    return { name: base, args: read('args').trim().split(' '), stdout: read('out'), stderr: read('err') };
-  });
+const recorded = recordedCases(fixtures);
 
 /** Stores objects.yaml through the engine (the registry + controllers), as `apply` would. */
 async function seed(state: string): Promise<void> {
