@@ -10,6 +10,7 @@ import type { CommandContext } from '../context.js';
 import { parseDryRun } from '../flags/dry-run.js';
 import { objectPrinter } from '../flags/print-flags.js';
 import { dryRunSuffix } from './create-service.js';
+import { parseLabelSpec } from '../flags/label-spec.js';
 
 export interface ExposeFlags {
   filename?: string[];
@@ -92,18 +93,6 @@ export function portsForObject(obj: KubeObject): { ports: string[]; protocols: M
     for (const c of podSpecOf(obj)?.containers ?? []) for (const cp of c.ports ?? []) add(cp.containerPort, cp.protocol);
   }
   return { ports, protocols };
-}
-
-/** expose.go parseLabels: `k=v,k2=v2` strictly. */
-function parseLabelSpec(spec: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const item of spec.split(',')) {
-    const kv = item.split('=');
-    if (kv.length !== 2) throw SvcctlError.plain(`unexpected label spec: ${item}`);
-    if (kv[0] === '') throw SvcctlError.plain('unexpected empty label key');
-    out[kv[0]] = kv[1];
-  }
-  return out;
 }
 
 function goAtoi(s: string): number {

@@ -4,12 +4,11 @@ import { resourceByKind } from '../../api/scheme.js';
 import type { Pod, Service } from '../../api/types.js';
 import { openEngine, write } from '../../engine.js';
 import { SvcctlError } from '../../errors.js';
-import { printNames } from '../../printers/name.js';
-import { printTypedJson } from '../../printers/json.js';
-import { inStructOrder } from '../../printers/struct-order.js';
-import { printYaml } from '../../printers/yaml.js';
 import type { CommandContext } from '../context.js';
 import { parseDryRun } from '../flags/dry-run.js';
+import { parseLabelSpec } from '../flags/label-spec.js';
+import { objectPrinter } from '../flags/print-flags.js';
+import { dryRunSuffix } from './create-service.js';
 
 export interface RunFlags {
   image?: string;
@@ -23,7 +22,7 @@ export interface RunFlags {
 
 /** The Pod kubectl run builds: `run: NAME` unless --labels, one container named after the pod. */
 export function buildRunPod(name: string, flags: RunFlags, namespace?: string): Pod {
-  const labels = flags.labels ? parseLabels(flags.labels) : { run: name };
+  const labels = flags.labels ? parseLabelSpec(flags.labels) : { run: name };
   const container: Record<string, unknown> = { name, image: flags.image };
   if (flags.port) container.ports = [{ containerPort: portNumber(flags.port) }];
   if (flags.env?.length) {
@@ -60,23 +59,11 @@ function portNumber(v: string): number {
   return n;
 }
 
-function parseLabels(spec: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const item of spec.split(',')) {
-    const [k, v, ...rest] = item.split('=');
-    if (!k || v === undefined || rest.length) throw SvcctlError.plain(`invalid label spec: ${item}`);
-    out[k] = v;
-  }
-  return out;
-}
-
 export async function runRun(ctx: CommandContext, name: string | undefined, flags: RunFlags): Promise<number> {
   if (!name) throw SvcctlError.plain('NAME is required for run');
   if (!flags.image) throw SvcctlError.plain('required flag(s) "image" not set');
   if (flags.expose && !flags.port) throw SvcctlError.usage("--port must be set when exposing a service\nSee 'svcctl run -h' for help and examples");
-  if (flags.output && !['yaml', 'json', 'name'].includes(flags.output)) {
-    throw SvcctlError.plain(`unable to match a printer suitable for the output format "${flags.output}", allowed formats are: json,yaml,name`);
-  }
+  const printer = objectPrinter(flags.output, ['json', 'yaml', 'name'], { typed: true });
   const dryRun = parseDryRun(flags.dryRun);
   const pod = buildRunPod(name, flags, ctx.explicitNamespace ? ctx.namespace : undefined);
   let service = flags.expose ? buildRunService(pod, portNumber(flags.port!)) : undefined;
@@ -95,10 +82,10 @@ export async function runRun(ctx: CommandContext, name: string | undefined, flag
     );
   }
   const objects = [service, created].filter((o): o is Service | Pod => !!o);
-  const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
-  if (flags.output === 'yaml') ctx.io.stdout.write(objects.map((o) => printYaml([o], true)).join('---\n---\n'));
-  else if (flags.output === 'json') ctx.io.stdout.write(objects.map((o) => printTypedJson(inStructOrder(o))).join(''));
-  else if (flags.output === 'name') ctx.io.stdout.write(printNames(objects));
-  else ctx.io.stdout.write(objects.map((o) => `${o.kind.toLowerCase()}/${o.metadata.name} created${suffix}\n`).join(''));
+  if (!printer) ctx.io.stdout.write(objects.map((o) => `${o.kind.toLowerCase()}/${o.metadata.name} created${dryRunSuffix(dryRun)}\n`).join(''));
+  // kubectl run prints the service and the pod through two printers, each separating documents:
+  // between them stands `---` twice.
+  else if (flags.output === 'yaml') ctx.io.stdout.write(objects.map((o) => printer([o])).join('---\n---\n'));
+  else ctx.io.stdout.write(printer(objects));
   return 0;
 }
