@@ -3,6 +3,7 @@
 // Status fields no simulated controller fills print as their zero values, as for a fresh object.
 import type { KubeObject, LabelSelector } from '../../api/types.js';
 import { humanDuration, translateTimestampSince } from '../age.js';
+import { replicaColumns } from './workloads.js';
 import { arr, col, formatLabels, formatLabelSelector, int, layoutContainerCells, rec, str, type KindPrinter } from './common.js';
 
 type Containers = { name: string; image?: string }[];
@@ -58,16 +59,7 @@ export const daemonSetPrinter: KindPrinter = {
 };
 
 export const replicationControllerPrinter: KindPrinter = {
-  columns: [
-    col('Name'),
-    col('Desired'),
-    col('Current'),
-    col('Ready'),
-    col('Age'),
-    col('Containers', 1),
-    col('Images', 1),
-    col('Selector', 1),
-  ],
+  columns: replicaColumns,
   row(o, now) {
     const spec = rec(o.spec);
     const st = rec(o.status);

@@ -32,17 +32,20 @@ export const deploymentPrinter: KindPrinter<Deployment> = {
   },
 };
 
+/** The columns printers.go gives both ReplicaSets and ReplicationControllers. */
+export const replicaColumns = [
+  col('Name'),
+  col('Desired'),
+  col('Current'),
+  col('Ready'),
+  col('Age'),
+  col('Containers', 1),
+  col('Images', 1),
+  col('Selector', 1),
+];
+
 export const replicaSetPrinter: KindPrinter<ReplicaSet> = {
-  columns: [
-    col('Name'),
-    col('Desired'),
-    col('Current'),
-    col('Ready'),
-    col('Age'),
-    col('Containers', 1),
-    col('Images', 1),
-    col('Selector', 1),
-  ],
+  columns: replicaColumns,
   row(rs, now) {
     const st = rs.status ?? {};
     const [names, images] = layoutContainerCells(rs.spec?.template?.spec?.containers);
