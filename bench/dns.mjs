@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as packet from 'dns-packet';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
-const BIN = join(root, 'bin', 'svcctl.js');
+const BIN = join(root, 'bin', 'svcctl.cjs');
 const SERVICES = Number(process.env.DNS_BENCH_SERVICES ?? 100);
 const TOTAL = Number(process.env.DNS_BENCH_QUERIES ?? 20_000);
 const IN_FLIGHT = Number(process.env.DNS_BENCH_IN_FLIGHT ?? 64);

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { seedServices } from './seed.mjs';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
-const BIN = join(root, 'bin', 'svcctl.js');
+const BIN = join(root, 'bin', 'svcctl.cjs');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const env = { ...process.env, NO_COLOR: '1' };
 delete env.NODE_EXTRA_CA_CERTS;

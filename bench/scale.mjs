@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const dist = join(root, 'dist');
-const BIN = join(root, 'bin', 'svcctl.js');
+const BIN = join(root, 'bin', 'svcctl.cjs');
 const PODS = Number(process.env.SCALE_PODS ?? 100000);
 const SERVICES = Number(process.env.SCALE_SERVICES ?? 10000);
 const NAMESPACES = 50;

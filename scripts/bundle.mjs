@@ -1,7 +1,9 @@
-// Bundles the CLI into dist/bundle/ (ESM, code-split at every lazy import) so that start-up pays
-// for a few files instead of resolving a hundred modules. Native and rarely used packages stay
-// external and load only when a command needs them.
-import { rmSync } from 'node:fs';
+// Bundles the CLI into dist/bundle/: main.cjs holds the whole CLI; each precompiled schema
+// validator is its own file under schema/, loaded when a command first needs that kind.
+// CommonJS, because bin/svcctl.cjs compiles the bundle with V8's code cache (node:vm), which on
+// Node 20 cannot load ES modules; dynamic import() becomes require(). Native and rarely used
+// packages stay external and load only when a command needs them.
+import { readdirSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 rmSync('dist/bundle', { recursive: true, force: true });
@@ -25,22 +27,49 @@ const lazyChildProcess = {
   },
 };
 
-await build({
-  plugins: [lazyChildProcess],
-  entryPoints: ['src/cli/main.ts'],
-  outdir: 'dist/bundle',
+/** The generated schema modules (5 MB in all) stay out of main.cjs: it requires ./schema/<name>.cjs. */
+const separateSchemas = {
+  name: 'separate-schemas',
+  setup(b) {
+    b.onResolve({ filter: /\.generated\.js$/ }, (args) =>
+      args.importer.endsWith('validators.generated.ts') || args.path.includes('gotypes')
+        ? { path: `./schema/${args.path.replace(/^\.\//, '').replace(/\.js$/, '.cjs')}`, external: true }
+        : undefined,
+    );
+  },
+};
+
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // better-sqlite3's JavaScript is bundled (resolving its dozen files costs ~10 ms a start); its
-  // native addon is loaded by path at run time.
-  external: ['etcd3', '*.node'],
+  supported: { 'dynamic-import': false },
   minifyWhitespace: true,
   minifySyntax: true,
+  minifyIdentifiers: true,
   legalComments: 'none',
   logLevel: 'warning',
-  // Bundled CommonJS packages (commander) call require() for node builtins.
-  banner: { js: "import { createRequire as __svcctlRequire } from 'node:module'; const require = __svcctlRequire(import.meta.url);" },
+};
+
+await build({
+  ...common,
+  plugins: [lazyChildProcess, separateSchemas],
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/bundle/main.cjs',
+  external: ['etcd3', '*.node'],
+  // The code's import.meta.url (to find packages and files beside it) is the bundle's own URL.
+  define: { 'import.meta.url': '__svcctlBundleUrl' },
+  banner: { js: "const __svcctlBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+const schemaDir = 'src/api/schema';
+await build({
+  ...common,
+  entryPoints: [
+    `${schemaDir}/gotypes.generated.ts`,
+    ...readdirSync(`${schemaDir}/validators`).filter((f) => f.endsWith('.generated.ts')).map((f) => `${schemaDir}/validators/${f}`),
+  ],
+  outdir: 'dist/bundle/schema',
+  outExtension: { '.js': '.cjs' },
 });

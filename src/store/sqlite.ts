@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import type { KubeObject } from '../api/types.js';
 import { type Store, type StoreTxn, StoreError, clone, prefixEnd } from './store.js';
 
@@ -24,14 +24,13 @@ INSERT OR IGNORE INTO meta (name, value) VALUES ('revision', 0);
 `;
 
 export class SqliteStore implements Store {
-  private db: BetterSqlite3.Database;
+  private db: Database.Database;
   private stmts: ReturnType<SqliteStore['prepare']>;
   private busy: Promise<unknown> = Promise.resolve();
 
   /** Opens (creating if needed) `<dir>/state.db`. */
   constructor(dir: string) {
     mkdirSync(dir, { recursive: true });
-    const Database = require('better-sqlite3') as typeof BetterSqlite3;
     // Naming the addon directly skips the `bindings` package's search of a dozen paths.
     const nativeBinding = require.resolve('better-sqlite3/build/Release/better_sqlite3.node');
     this.db = new Database(join(dir, 'state.db'), { timeout: 30000, nativeBinding });

@@ -10,7 +10,7 @@ import { PortRange } from '../../src/allocators/port-range.js';
 import type { Service } from '../../src/api/types.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 
-const BIN = join(__dirname, '..', '..', 'bin', 'svcctl.js');
+const BIN = join(__dirname, '..', '..', 'bin', 'svcctl.cjs');
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 

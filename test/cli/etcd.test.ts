@@ -10,7 +10,7 @@ import { EtcdStore } from '../../src/store/etcd.js';
 import { Sandbox } from '../helpers/run-cli.js';
 
 const etcd = process.env.SVCCTL_TEST_ETCD;
-const BIN = join(__dirname, '..', '..', 'bin', 'svcctl.js');
+const BIN = join(__dirname, '..', '..', 'bin', 'svcctl.cjs');
 const SEEDS = join(__dirname, '..', '..', 'fixtures', 'seeds');
 const url = `etcd://${etcd}/svcctl-cli-${process.pid}`;
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 import { CLUSTER_YAML, serviceYaml } from './cluster.js';
 
-const BIN = join(__dirname, '..', '..', 'bin', 'svcctl.js');
+const BIN = join(__dirname, '..', '..', 'bin', 'svcctl.cjs');
 const HAS_DIG = spawnSync('dig', ['-v'], { stdio: 'ignore' }).status === 0;
 
 /** A headless Service over 40 pods: its A answer is larger than 512 bytes. */

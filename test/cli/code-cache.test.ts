@@ -1,0 +1,77 @@
+// The built command starts from V8 code caches (bin/code-cache.cjs): each command line uses its
+// group's cache, the caches `npm run build` made are accepted by a plain `node`, and a missing
+// cache is made by the next run. Needs the build (npm test builds first).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const BIN_DIR = join(__dirname, '..', '..', 'bin');
+const { cacheGroup, cacheFile } = require(join(BIN_DIR, 'code-cache.cjs')) as {
+  cacheGroup(argv: string[]): string;
+  cacheFile(group: string): string;
+};
+
+const env = { ...process.env, NO_COLOR: '1' };
+delete env.NODE_OPTIONS; // the caches are made for plain node: other V8 flags reject them
+
+/** In a plain node process, loads the bundle with `group`'s cache and says whether it was stale. */
+function staleInFreshProcess(group: string, binDir = BIN_DIR): boolean {
+  const loader = JSON.stringify(join(binDir, 'code-cache.cjs'));
+  const script = `process.stdout.write(String(require(${loader}).loadBundle(${JSON.stringify(group)}).stale));`;
+  const r = spawnSync(process.execPath, ['-e', script], { env, encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  return r.stdout === 'true';
+}
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('code cache groups', () => {
+  it.each([
+    [['get', 'svc'], 'read'],
+    [['--state', '/tmp/x', 'get', 'svc', '-o', 'wide'], 'read'],
+    [['describe', 'svc', 'web'], 'read'],
+    [['resolve', 'web'], 'read'],
+    [[], 'read'],
+    [['apply', '-f', 'x.yaml'], 'write'],
+    [['-n', 'shop', 'delete', 'svc', 'web'], 'write'],
+    [['create', 'service', 'clusterip', 'web', '--tcp=80'], 'write'],
+    [['scale', 'deployment', 'web', '--replicas=2'], 'write'],
+    [['lint', '-f', '-'], 'lint'],
+  ])('%j uses the %s cache', (argv, group) => {
+    expect(cacheGroup(argv)).toBe(group);
+  });
+});
+
+describe('code caches made by the build', () => {
+  it.each(['read', 'write', 'lint'])('the %s cache is accepted by a plain node', (group) => {
+    expect(existsSync(cacheFile(group))).toBe(true);
+    expect(staleInFreshProcess(group)).toBe(false);
+  });
+
+  it('a missing cache is written by the next command, and accepted after', () => {
+    // A copy of the installed layout without caches, so the real ones stay as the build made them.
+    const root = mkdtempSync(join(tmpdir(), 'svcctl-cache-'));
+    dirs.push(root);
+    const repo = join(BIN_DIR, '..');
+    mkdirSync(join(root, 'bin'));
+    mkdirSync(join(root, 'dist', 'bundle'), { recursive: true });
+    for (const f of ['svcctl.cjs', 'code-cache.cjs']) copyFileSync(join(BIN_DIR, f), join(root, 'bin', f));
+    copyFileSync(join(repo, 'dist', 'bundle', 'main.cjs'), join(root, 'dist', 'bundle', 'main.cjs'));
+    symlinkSync(join(repo, 'dist', 'bundle', 'schema'), join(root, 'dist', 'bundle', 'schema'));
+    symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'));
+    const copy = join(root, 'bin');
+    const cache = join(root, 'dist', 'bundle', 'main.cjs.read.cache');
+
+    expect(staleInFreshProcess('read', copy)).toBe(true);
+    const r = spawnSync(process.execPath, [join(copy, 'svcctl.cjs'), 'get', 'svc'], { env: { ...env, SVCCTL_STATE: join(root, 'state') }, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^NAME +TYPE +CLUSTER-IP/);
+    expect(existsSync(cache)).toBe(true);
+    expect(staleInFreshProcess('read', copy)).toBe(false);
+  });
+});
