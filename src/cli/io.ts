@@ -17,8 +17,14 @@ export interface Runtime {
 
 export function processIO(): IOStreams {
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    // Node builds a stream on first access (a socket for a pipe): a command that never writes
+    // to stderr does not pay for one.
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const c of process.stdin) chunks.push(c as Buffer);
