@@ -12,7 +12,11 @@ export async function seedServices(stateDir, count, namespace = 'default') {
   const store = new SqliteStore(stateDir);
   const engine = await openEngine(store, () => new Date(), Math.random);
   const type = resourceByKind('Service');
+  const nsType = resourceByKind('Namespace');
   await write(engine, async (reg) => {
+    if (!(await reg.get(nsType, undefined, namespace))) {
+      await reg.create(nsType, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
+    }
     for (let i = 0; i < count; i++) {
       await reg.create(type, {
         apiVersion: 'v1',

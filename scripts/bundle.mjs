@@ -47,7 +47,7 @@ const common = {
   supported: { 'dynamic-import': false },
   minifyWhitespace: true,
   minifySyntax: true,
-  minifyIdentifiers: true,
+  minifyIdentifiers: !process.env.SVCCTL_BUNDLE_NAMES,
   legalComments: 'none',
   logLevel: 'warning',
 };
