@@ -269,6 +269,7 @@ function cachingTxn(tx: StoreTxn): StoreTxn {
     put: (key, obj) => (invalidate(key), tx.put(key, obj)),
     delete: (key) => (invalidate(key), tx.delete(key)),
     deletePrefix: (prefix) => (invalidate(prefix), tx.deletePrefix(prefix)),
+    ...(tx.peek ? { peek: tx.peek.bind(tx) } : {}),
   };
 }
 

@@ -45,7 +45,8 @@ export class Writer {
 
   /** Creates `obj` (uid, creationTimestamp and generation filled in; a taken generated name retried). */
   async create(obj: KubeObject): Promise<void> {
-    const o = JSON.parse(JSON.stringify(obj)) as KubeObject;
+    // Only metadata's own fields are set here, and the store keeps its own copy.
+    const o: KubeObject = { ...obj, metadata: { ...obj.metadata } };
     o.metadata.uid ??= newUID(this.opts.random);
     o.metadata.creationTimestamp ??= timestamp(this.opts.now);
     if (o.kind === 'Deployment' || o.kind === 'ReplicaSet') o.metadata.generation ??= 1;
@@ -67,9 +68,10 @@ export class Writer {
   /** Replaces the stored object; a no-op when absent or when nothing but the version would change. */
   async update(obj: KubeObject): Promise<void> {
     const key = keyOf(obj);
-    const cur = await this.tx.get(key);
+    // Only read: the store's shared object will do where it has one.
+    const cur = this.tx.peek ? await this.tx.peek(key) : await this.tx.get(key);
     if (!cur) return; // deleted meanwhile: the next round recomputes
-    const o = JSON.parse(JSON.stringify(obj)) as KubeObject;
+    const o: KubeObject = { ...obj, metadata: { ...obj.metadata } };
     // Identity fields always come from storage; a spec change bumps generation.
     o.metadata.uid = cur.metadata.uid;
     o.metadata.creationTimestamp = cur.metadata.creationTimestamp;

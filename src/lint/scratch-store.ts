@@ -1,16 +1,18 @@
 // The lint engine's scratch store: the Store contract in memory, built for one large batch. Lists
 // are read from a per-directory sorted key index (MemoryStore scans and sorts every key on each
-// list, and the controllers list once per object) and hand out deep-frozen shared objects instead
-// of parsing a copy each time: the controllers only read what they list, and a write to a frozen
-// object throws rather than corrupting the store. get() still returns a private copy.
+// list, and the controllers list once per object). Objects are kept parsed and deep-frozen, and
+// lists, peek() and writes hand them out shared instead of copying: the controllers only read
+// them, and a write to a frozen object throws rather than corrupting the store. get() still
+// returns a private copy.
 import type { KubeObject } from '../api/types.js';
 import { type Store, type StoreTxn, StoreError } from '../store/store.js';
 
 interface Entry {
-  json: string;
+  /** The stored object, deep-frozen. */
+  obj: KubeObject;
   modRevision: number;
-  /** Parsed and frozen on first list. */
-  frozen?: KubeObject;
+  /** Its JSON, made on the first get() (the private copies are parsed from it). */
+  json?: string;
 }
 
 /** Every prefix of `key` that ends in `/` ('/registry/', '/registry/pods/', '/registry/pods/ns/'). */
@@ -43,7 +45,7 @@ function deepFreeze<T>(v: T): T {
 /**
  * An in-memory Store whose list() costs the size of the answer, not of the store. Transactions run
  * one at a time and write through with an undo log, rolled back when the transaction throws.
- * list() results are frozen and shared: callers must not mutate them (get() returns copies).
+ * What list(), peek() and the writes return is frozen and shared; get() returns copies.
  */
 export class ScratchStore implements Store {
   private readonly data = new Map<string, Entry>();
@@ -54,7 +56,13 @@ export class ScratchStore implements Store {
 
   async get(key: string): Promise<KubeObject | undefined> {
     const e = this.data.get(key);
-    return e ? (JSON.parse(e.json) as KubeObject) : undefined;
+    if (!e) return undefined;
+    e.json ??= JSON.stringify(e.obj);
+    return JSON.parse(e.json) as KubeObject;
+  }
+
+  async peek(key: string): Promise<KubeObject | undefined> {
+    return this.data.get(key)?.obj;
   }
 
   async list(prefix: string): Promise<KubeObject[]> {
@@ -79,9 +87,7 @@ export class ScratchStore implements Store {
     const keys = this.sortedKeys(dir === '/' ? '' : dir);
     const out: KubeObject[] = [];
     for (let i = lowerBound(keys, prefix); i < keys.length && keys[i].startsWith(prefix); i++) {
-      const e = this.data.get(keys[i])!;
-      e.frozen ??= deepFreeze(JSON.parse(e.json) as KubeObject);
-      out.push(e.frozen);
+      out.push(this.data.get(keys[i])!.obj);
     }
     return out;
   }
@@ -119,14 +125,16 @@ export class ScratchStore implements Store {
       undo.push([key, this.data.get(key)]);
       this.setEntry(key, e);
     };
+    // The stored copy is returned frozen: callers of create/update/put only read what they get.
     const write = (key: string, obj: KubeObject): KubeObject => {
-      // One serialisation is the stored copy; parsing it back is the caller's private copy.
       const json = JSON.stringify({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(next) } });
-      change(key, { json, modRevision: next });
-      return JSON.parse(json) as KubeObject;
+      const stored = deepFreeze(JSON.parse(json) as KubeObject);
+      change(key, { obj: stored, modRevision: next, json });
+      return stored;
     };
     const tx: StoreTxn = {
       get: async (key) => this.get(key),
+      peek: async (key) => this.data.get(key)?.obj,
       list: async (prefix) => this.listNow(prefix),
       create: async (key, obj) => {
         if (this.data.has(key)) throw new StoreError('AlreadyExists', key);

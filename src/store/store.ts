@@ -38,6 +38,11 @@ export interface StoreTxn extends StoreReader {
   delete(key: string): Promise<boolean>;
   /** Removes every key under `prefix`; returns how many there were. */
   deletePrefix(prefix: string): Promise<number>;
+  /**
+   * The object at `key` shared with the store, not copied: the caller must not change it. Only
+   * stores that keep parsed objects (lint's scratch store) offer it; others are read with get().
+   */
+  peek?(key: string): Promise<KubeObject | undefined>;
 }
 
 export interface Store extends StoreReader {
