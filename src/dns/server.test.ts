@@ -245,6 +245,28 @@ describe('reply cache (same view object = same store revision)', () => {
     expect(got).toEqual(want);
   });
 
+  it('with peekView, a cached reply goes out without asking getView, under the peeked view', async () => {
+    let asked = 0;
+    const quick = await startDnsServer({ listen: '127.0.0.1:0', getView: async () => (asked++, current), peekView: () => current });
+    try {
+      const q = (id: number) => packet.encode({ type: 'query', id, flags: packet.RECURSION_DESIRED, questions: [{ type: 'A', name: 'web.default.svc.cluster.local' }] });
+      const answer = async (id: number) => {
+        const m = packet.decode((await udpRaw(quick.port, q(id)))!);
+        return `${m.id} ${(m.answers ?? []).map(text).join(',')}`;
+      };
+      current = one;
+      expect(await answer(21)).toBe('21 web.default.svc.cluster.local 30 A 10.96.7.7');
+      expect(asked).toBe(1);
+      expect(await answer(22)).toBe('22 web.default.svc.cluster.local 30 A 10.96.7.7');
+      expect(asked).toBe(1);
+      current = two; // nothing cached under the new view: the query takes the full path
+      expect(await answer(23)).toBe('23 web.default.svc.cluster.local 30 A 10.96.8.8');
+      expect(asked).toBe(2);
+    } finally {
+      await quick.close();
+    }
+  });
+
   it('keeps UDP and TCP replies apart (a UDP reply may be truncated)', async () => {
     current = one;
     await ask(9);

@@ -2,7 +2,8 @@
 // Authoritative for the cluster zone and the reverse zones; everything else is forwarded to an
 // upstream when one is given (CoreDNS's `forward . /etc/resolv.conf`), else NXDOMAIN.
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
-import { createServer, type Server, type Socket as TcpSocket } from 'node:net';
+import { lookup as dnsLookup } from 'node:dns';
+import { createServer, isIP, type Server, type Socket as TcpSocket } from 'node:net';
 import * as packet from 'dns-packet';
 import { answerQuery, type DnsAnswer, type Rcode, type Rr } from './answer.js';
 import type { DnsView } from './view.js';
@@ -12,6 +13,11 @@ export interface DnsServerOptions {
   listen: string;
   /** Called once per query, so answers follow the store. */
   getView: () => Promise<DnsView>;
+  /**
+   * The view getView would give now, when that is known without waiting (CachedDnsView.peek): a
+   * UDP query whose reply is cached under it is then answered at once, without a promise.
+   */
+  peekView?: () => DnsView | undefined;
   /** `host:port` of a resolver for names outside the cluster and ExternalName targets. */
   upstream?: string;
   /** How long to wait for the upstream, in milliseconds (default 2000). */
@@ -157,22 +163,32 @@ async function handle(raw: Buffer, udp: boolean, opts: DnsServerOptions, cache: 
   } catch {
     view = undefined;
   }
-  const key = raw.length > HEADER_BYTES ? (udp ? 'u' : 't') + raw.toString('latin1', 2) : '';
-  const replies = view && cache.get(view);
-  const hit = key && replies?.get(key);
-  if (hit) {
-    const out = Buffer.from(hit);
-    raw.copy(out, 0, 0, 2);
-    return out;
-  }
+  const hit = cachedReply(raw, udp, view, cache);
+  if (hit) return hit;
   const out = await answerWire(raw, udp, opts, view);
+  const key = replyKey(raw, udp);
   if (out && view && key && out.cacheable) {
-    let m = replies;
+    let m = cache.get(view);
     if (!m) cache.set(view, (m = new Map()));
     if (m.size >= MAX_CACHED_REPLIES) m.clear();
     m.set(key, out.reply);
   }
   return out?.reply;
+}
+
+/** The cache key of a query: its transport and its bytes after the ID ('' for a bare header). */
+function replyKey(raw: Buffer, udp: boolean): string {
+  return raw.length > HEADER_BYTES ? (udp ? 'u' : 't') + raw.toString('latin1', 2) : '';
+}
+
+/** The reply cached for `raw` under `view`, carrying raw's ID; undefined when there is none. */
+function cachedReply(raw: Buffer, udp: boolean, view: DnsView | undefined, cache: ReplyCache): Buffer | undefined {
+  const key = view && replyKey(raw, udp);
+  const hit = key ? cache.get(view)?.get(key) : undefined;
+  if (!hit) return undefined;
+  const out = Buffer.from(hit);
+  raw.copy(out, 0, 0, 2);
+  return out;
 }
 
 /** Decodes, answers from `view` (undefined: getView failed, SERVFAIL) and encodes one query. */
@@ -232,6 +248,17 @@ async function answerWire(raw: Buffer, udp: boolean, opts: DnsServerOptions, vie
 }
 
 /**
+ * The UDP socket's resolver. Replies go to the sender's address, an IP literal, which dns.lookup
+ * would hand back only on the next tick (a deferred send per query); here it comes back at once.
+ * Names (a `--listen localhost:53`) still go to dns.lookup.
+ */
+function literalFirst(address: string, family: unknown, callback: (err: Error | null, address: string, family: number) => void): void {
+  const version = isIP(address);
+  if (version) callback(null, address, version);
+  else dnsLookup(address, family as number, callback);
+}
+
+/**
  * Starts a DNS server on `listen` over UDP and TCP (RFC 1035 two-byte length framing, several
  * queries a connection). Malformed packets get FORMERR when their header is readable and are
  * dropped otherwise; responses (QR set) are ignored; a failing `getView` gives SERVFAIL. UDP
@@ -241,7 +268,7 @@ async function answerWire(raw: Buffer, udp: boolean, opts: DnsServerOptions, vie
 export async function startDnsServer(opts: DnsServerOptions): Promise<DnsServer> {
   const { host, port } = parseHostPort(opts.listen);
   const cache: ReplyCache = new WeakMap();
-  const udp: Socket = createSocket({ type: host.includes(':') ? 'udp6' : 'udp4' });
+  const udp: Socket = createSocket({ type: host.includes(':') ? 'udp6' : 'udp4', lookup: literalFirst });
   await new Promise<void>((resolve, reject) => {
     udp.once('error', reject);
     udp.bind(port, host, () => {
@@ -252,6 +279,11 @@ export async function startDnsServer(opts: DnsServerOptions): Promise<DnsServer>
   const boundPort = udp.address().port;
   udp.on('error', () => undefined);
   udp.on('message', (msg: Buffer, rinfo: RemoteInfo) => {
+    const now = cachedReply(msg, true, opts.peekView?.(), cache);
+    if (now) {
+      udp.send(now, rinfo.port, rinfo.address);
+      return;
+    }
     void handle(msg, true, opts, cache).then((out) => {
       if (out) udp.send(out, rinfo.port, rinfo.address);
     });

@@ -108,6 +108,21 @@ describe('cachedDnsView', () => {
     expect(reads).toBeGreaterThan(afterFirst);
   });
 
+  it.each([
+    { name: 'before any call', calls: 0, advance: 0, maxStaleMs: 1, fresh: false },
+    { name: 'right after a call', calls: 1, advance: 0, maxStaleMs: 1, fresh: true },
+    { name: 'once the read is maxStaleMs old', calls: 1, advance: 1, maxStaleMs: 1, fresh: false },
+    { name: 'without maxStaleMs (every call reads)', calls: 1, advance: 0, maxStaleMs: 0, fresh: false },
+  ])('peek: $name', async ({ calls, advance, maxStaleMs, fresh }) => {
+    const { store } = await setup();
+    let now = 1000;
+    const getView = cachedDnsView(store, 'cluster.local', { maxStaleMs, clock: () => now });
+    let last: unknown;
+    for (let i = 0; i < calls; i++) last = await getView();
+    now += advance;
+    expect(getView.peek()).toBe(fresh ? last : undefined);
+  });
+
   it('reuses the view while the revision stands', async () => {
     const { getView, lists } = await setup();
     const first = await getView();

@@ -182,6 +182,16 @@ export async function loadDnsView(store: StoreReader, clusterDomain: string): Pr
 /** What a cached view reads: the store's objects and its revision. */
 export type RevisionedReader = StoreReader & { revision(): Promise<number> };
 
+/** A getView that also says, without waiting, which view it would give now. */
+export interface CachedDnsView {
+  (): Promise<DnsView>;
+  /**
+   * The view a call would return now, while the last revision read is younger than maxStaleMs
+   * (so no read is due); else undefined. Lets a server answer from its reply cache at once.
+   */
+  peek(): DnsView | undefined;
+}
+
 /**
  * A `getView` for a long-running server: rebuilds the view only when the store revision has moved
  * since the last build, else returns the view built at that revision. Every write (any process,
@@ -192,23 +202,26 @@ export function cachedDnsView(
   store: RevisionedReader,
   clusterDomain: string,
   opts: { maxStaleMs?: number; clock?: () => number } = {},
-): () => Promise<DnsView> {
+): CachedDnsView {
   let cached: { revision: number; view: Promise<DnsView> } | undefined;
   // With maxStaleMs, the revision read itself is reused for that long: a busy server then reads
   // the store once a millisecond rather than once a query. 0 (the default) reads it every time.
   const maxStale = opts.maxStaleMs ?? 0;
   const clock = opts.clock ?? (() => performance.now());
   let lastRead: { at: number; revision: Promise<number> } | undefined;
-  const revisionNow = (): Promise<number> => {
+  const revisionNow = (): { at: number; revision: Promise<number> } => {
     const now = clock();
-    if (maxStale > 0 && lastRead && now - lastRead.at < maxStale) return lastRead.revision;
+    if (maxStale > 0 && lastRead && now - lastRead.at < maxStale) return lastRead;
     lastRead = { at: now, revision: store.revision() };
-    return lastRead.revision;
+    return lastRead;
   };
-  return async () => {
+  /** The last view given, and until when it stands without reading the revision again. */
+  let fresh: { view: DnsView; until: number } | undefined;
+  const get = async (): Promise<DnsView> => {
     // The revision is read before the objects: a write landing mid-build leaves the cache keyed
     // older than its content, so it is rebuilt once more, never served stale.
-    const revision = await revisionNow();
+    const read = revisionNow();
+    const revision = await read.revision;
     if (cached?.revision !== revision) {
       const view = loadDnsView(store, clusterDomain);
       const entry = { revision, view };
@@ -217,6 +230,9 @@ export function cachedDnsView(
         if (cached === entry) cached = undefined;
       });
     }
-    return cached.view;
+    const view = await cached.view;
+    if (maxStale > 0) fresh = { view, until: read.at + maxStale };
+    return view;
   };
+  return Object.assign(get, { peek: () => (fresh && clock() < fresh.until ? fresh.view : undefined) });
 }

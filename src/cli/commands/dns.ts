@@ -54,13 +54,10 @@ export interface ServeFlags {
 export async function runDnsServe(ctx: CommandContext, flags: ServeFlags): Promise<number> {
   const { cachedDnsView, startDnsServer } = await import('../../dns/index.js');
   const engine = await openEngine(await ctx.openStore(), ctx.now, ctx.random);
-  const server = await startDnsServer({
-    listen: flags.listen,
-    upstream: flags.upstream,
-    // Rebuilt only when the store revision moves: a full read per query capped the rate at ~1k qps.
-    // A write is seen within a millisecond; a query per store read would halve the server's rate.
-    getView: cachedDnsView(engine.store, engine.cluster.clusterDomain, { maxStaleMs: 1 }),
-  });
+  // Rebuilt only when the store revision moves: a full read per query capped the rate at ~1k qps.
+  // A write is seen within a millisecond; a query per store read would halve the server's rate.
+  const getView = cachedDnsView(engine.store, engine.cluster.clusterDomain, { maxStaleMs: 1 });
+  const server = await startDnsServer({ listen: flags.listen, upstream: flags.upstream, getView, peekView: getView.peek });
   ctx.io.stdout.write(`Listening on ${server.host}:${server.port} (udp, tcp)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {
