@@ -53,7 +53,7 @@ export async function write<T>(engine: Engine, fn: (reg: Registry) => Promise<T>
   const { Registry } = await import('./registry/registry.js');
   try {
     return await engine.store.transaction(async (tx) => {
-      const reg = new Registry(tx, { cluster: engine.cluster, now: engine.now, random: engine.random });
+      const reg = new Registry(tx, { cluster: engine.cluster, now: engine.now, random: engine.random, dryRun: opts.dryRun });
       const result = await fn(reg);
       // A write that touches a great many objects (lint's batch) is cheaper as one full resync,
       // whose rounds read each kind once, than as a work queue item by item.

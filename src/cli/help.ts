@@ -88,14 +88,17 @@ const EXAMPLES: Record<string, string> = {
   svcctl create namespace shop`,
   'create namespace': `  # Create a new namespace named shop
   svcctl create namespace shop`,
-  'cluster info': `  # Print the cluster's settings (domain, CIDRs, node count, LoadBalancer pool)
+  'cluster info': `  # Print the cluster's settings (domain, CIDRs, node count, LoadBalancer pool, admission plugins)
   svcctl cluster info`,
   'cluster reset': `  # Throw everything away and start a fresh default cluster
   svcctl cluster reset`,
   version: `  # Print the client version
   svcctl version`,
   'cluster init': `  # A five-node cluster with no LoadBalancer pool (Services stay <pending>, as on bare metal)
-  svcctl cluster init --nodes 5 --lb-pool none`,
+  svcctl cluster init --nodes 5 --lb-pool none
+
+  # Refuse objects whose namespace does not exist, as a kubeadm cluster does
+  svcctl cluster init --disable-admission-plugins=NamespaceAutoProvision`,
   'sim ready': `  # Make a pod not ready: it leaves its Services' endpoints
   svcctl sim ready pod/web-7d4b9c8f6d-x2x7q=false`,
   'sim kill': `  # Crash a pod: its ReplicaSet replaces it with a new name and IP

@@ -336,6 +336,8 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
     .option('--node-port-range <range>', 'NodePort range (default 30000-32767)')
     .option('--lb-pool <pool>', 'LoadBalancer pool: CIDR, FIRST-LAST, or none')
     .option('--cluster-domain <domain>', 'Cluster DNS domain (default cluster.local)')
+    .option('--enable-admission-plugins <plugins>', 'Optional admission plugins to run, comma-separated (NamespaceAutoProvision, on by default)')
+    .option('--disable-admission-plugins <plugins>', 'Admission plugins not to run (NamespaceAutoProvision: objects need an existing namespace)')
     .action(
       action(rt, state, async (ctx, opts: ClusterInitFlags) => {
         const { runClusterInit } = await import('./commands/cluster.js');
@@ -420,6 +422,8 @@ export interface ClusterInitFlags {
   nodePortRange?: string;
   lbPool?: string;
   clusterDomain?: string;
+  enableAdmissionPlugins?: string;
+  disableAdmissionPlugins?: string;
 }
 
 /** Commander errors become kubectl's usage errors: `error: unknown flag: --x` + the help hint. */

@@ -14,6 +14,14 @@ export interface ClusterConfig {
   nodeCIDR: string;
   /** How far `sim advance` has moved the cluster's clock ahead of real time. */
   clockOffsetSeconds?: number;
+  /**
+   * kube-apiserver's NamespaceAutoProvision admission plugin (default on): an object created in a
+   * namespace that does not exist creates the namespace, so cluster states and manifest folders
+   * that take their namespaces for granted apply cleanly. Off (`cluster init
+   * --disable-admission-plugins=NamespaceAutoProvision`), NamespaceLifecycle refuses the object:
+   * `namespaces "x" not found`, as a kubeadm cluster does. Absent in older state: on.
+   */
+  namespaceAutoProvision?: boolean;
 }
 
 export const DEFAULT_CLUSTER: ClusterConfig = {
@@ -24,7 +32,13 @@ export const DEFAULT_CLUSTER: ClusterConfig = {
   nodeCount: 3,
   lbPool: '172.18.255.200-172.18.255.250',
   nodeCIDR: '172.18.0.0/16',
+  namespaceAutoProvision: true,
 };
+
+/** The admission plugins a cluster runs, in kube-apiserver's names. */
+export function admissionPlugins(cfg: ClusterConfig): string[] {
+  return ['NamespaceLifecycle', ...(cfg.namespaceAutoProvision !== false ? ['NamespaceAutoProvision'] : [])];
+}
 
 export interface ClusterConfigObject extends KubeObject {
   spec: ClusterConfig;

@@ -139,6 +139,8 @@ function toIssues(o: LintObject, err: unknown): ApiserverIssue[] {
       .filter((c) => !coveredElsewhere(c.detail))
       .map((c) => ({ target: o, path: fieldSegments(c.field), message: `The ${err.kind} "${err.objectName}" is invalid: ${fieldErrorString(c)}` }));
   }
-  const path = err.reason === 'NotFound' && err.message.startsWith('namespaces ') ? ['metadata', 'namespace'] : [];
+  // A namespace that is missing (NamespaceLifecycle) or cannot be created (NamespaceAutoProvision).
+  const aboutNamespace = (err.reason === 'NotFound' && err.message.startsWith('namespaces ')) || (err.reason === 'Forbidden' && / is forbidden: Namespace "/.test(err.message));
+  const path = aboutNamespace ? ['metadata', 'namespace'] : [];
   return [{ target: o, path, message: err.message, other: true }];
 }

@@ -1,7 +1,7 @@
 // kube-apiserver's create/update/delete path for every kind, over one store transaction.
 // Kind-specific steps (Service allocation, Namespace defaults, ...) hang off this generic path.
 import { randomUUID } from 'node:crypto';
-import { type ResourceType, qualifiedResource } from '../api/scheme.js';
+import { type ResourceType, qualifiedResource, resourceByKind } from '../api/scheme.js';
 import type { KubeObject, Service } from '../api/types.js';
 import type { ClusterConfig } from '../cluster/config.js';
 import { isoSeconds } from '../cluster/config.js';
@@ -19,6 +19,8 @@ export interface RegistryOptions {
   cluster: ClusterConfig;
   now: () => Date;
   random: () => number;
+  /** A server-side dry run: admission plugins with side effects (NamespaceAutoProvision) skip them. */
+  dryRun?: boolean;
 }
 
 
@@ -62,14 +64,32 @@ export class Registry {
     return this.tx.list(typePrefix(t, namespace));
   }
 
-  private async requireNamespace(t: ResourceType, namespace: string | undefined): Promise<void> {
+  /**
+   * The admission checks on a namespaced create: NamespaceAutoProvision creates a missing
+   * namespace when the cluster runs it (not in a dry run, as the real plugin); NamespaceLifecycle
+   * refuses a missing or terminating one.
+   */
+  private async requireNamespace(t: ResourceType, namespace: string | undefined, name: string): Promise<void> {
     if (!t.namespaced) return;
-    const ns = await this.tx.get(`/registry/namespaces/${namespace}`);
+    let ns = await this.tx.get(`/registry/namespaces/${namespace}`);
+    if (!ns && namespace && this.opts.cluster.namespaceAutoProvision !== false && !this.opts.dryRun) {
+      ns = await this.provisionNamespace(t, namespace, name);
+    }
     if (!ns) throw SvcctlError.notFound('namespaces', namespace ?? '');
     if ((ns as { status?: { phase?: string } }).status?.phase === 'Terminating') {
       throw SvcctlError.forbidden(
         `${qualifiedResource(t)} is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`,
       );
+    }
+  }
+
+  /** NamespaceAutoProvision: the namespace is created; the object is forbidden when that fails. */
+  private async provisionNamespace(t: ResourceType, namespace: string, name: string): Promise<KubeObject> {
+    try {
+      return await this.create(resourceByKind('Namespace')!, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
+    } catch (err) {
+      if (!(err instanceof SvcctlError)) throw err;
+      throw SvcctlError.forbidden(`${qualifiedResource(t)} "${name}" is forbidden: ${err.message}`);
     }
   }
 
@@ -82,7 +102,7 @@ export class Registry {
     const obj = structuredClone(input);
     const meta = (obj.metadata ??= {});
     if (!t.namespaced) delete meta.namespace;
-    await this.requireNamespace(t, meta.namespace);
+    await this.requireNamespace(t, meta.namespace, meta.name ?? meta.generateName ?? '');
     if (!meta.name && meta.generateName) meta.name = meta.generateName + randomSuffix(this.opts.random);
     // FillObjectMetaSystemFields
     meta.uid = uuid(this.opts.random);

@@ -168,7 +168,8 @@ describe('apiserver errors', () => {
     expect((await sb.run(['apply', '-f', f])).stdout).toBe('service/dup created\n');
   });
 
-  it('names an unknown namespace', async () => {
+  it('names an unknown namespace (without NamespaceAutoProvision)', async () => {
+    await sb.run(['cluster', 'init', '--disable-admission-plugins=NamespaceAutoProvision']);
     const f = write('ns.yaml', service('web', '  ports:\n  - port: 80\n', 'nope'));
     const r = await sb.run(['apply', '-f', f]);
     expect(r.stderr).toBe(`Error from server (NotFound): error when creating "${f}": namespaces "nope" not found\n`);

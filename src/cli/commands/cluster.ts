@@ -3,7 +3,7 @@ import { parseCIDR } from '../../allocators/ipv4.js';
 import { parsePool } from '../../allocators/lb-pool.js';
 import { parsePortRange } from '../../allocators/port-range.js';
 import { createCluster, ensureCluster } from '../../cluster/bootstrap.js';
-import { type ClusterConfig, DEFAULT_CLUSTER } from '../../cluster/config.js';
+import { admissionPlugins, type ClusterConfig, DEFAULT_CLUSTER } from '../../cluster/config.js';
 import { SvcctlError } from '../../errors.js';
 import { CLUSTER_CONFIG_KEY } from '../../store/keys.js';
 import type { CommandContext } from '../context.js';
@@ -44,8 +44,19 @@ export function clusterConfigFromFlags(flags: ClusterInitFlags): ClusterConfig {
     cfg.lbPool = pool;
   }
   if (flags.clusterDomain !== undefined) cfg.clusterDomain = flags.clusterDomain.replace(/\.$/, '');
+  const plugins = (flag: 'enable' | 'disable', list: string | undefined): string[] => {
+    const names = (list ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+    const unknown = names.find((p) => !OPTIONAL_ADMISSION_PLUGINS.includes(p));
+    if (unknown) throw SvcctlError.plain(`${flag}-admission-plugins plugin "${unknown}" is unknown`);
+    return names;
+  };
+  if (plugins('enable', flags.enableAdmissionPlugins).includes('NamespaceAutoProvision')) cfg.namespaceAutoProvision = true;
+  if (plugins('disable', flags.disableAdmissionPlugins).includes('NamespaceAutoProvision')) cfg.namespaceAutoProvision = false;
   return cfg;
 }
+
+/** The admission plugins `cluster init` can switch; the rest of a kubeadm cluster's are always on. */
+const OPTIONAL_ADMISSION_PLUGINS = ['NamespaceAutoProvision'];
 
 export async function runClusterInit(ctx: CommandContext, flags: ClusterInitFlags): Promise<number> {
   const cfg = clusterConfigFromFlags(flags);
@@ -79,6 +90,7 @@ export async function runClusterInfo(ctx: CommandContext): Promise<number> {
     ['NodePort range', cfg.nodePortRange],
     ['Nodes', String(cfg.nodeCount)],
     ['LoadBalancer pool', cfg.lbPool || '<none>'],
+    ['Admission plugins', admissionPlugins(cfg).join(', ')],
   ];
   const width = Math.max(...lines.map(([k]) => k.length)) + 2;
   ctx.io.stdout.write(lines.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}\n`).join(''));
