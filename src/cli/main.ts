@@ -4,11 +4,18 @@ import { formatError, SvcctlError } from '../errors.js';
 import { type Runtime, processIO } from './io.js';
 import { buildProgram, ExitSignal } from './program.js';
 
+/**
+ * The command's clock: the moment the process started, the moment the user ran the command. Ages
+ * printed and timestamps written are of that moment, not of whenever the start-up got to them
+ * (which would put an object created 7h59m59.95s ago at 8h).
+ */
+const invokedAt = (): Date => new Date(Math.floor(performance.timeOrigin));
+
 /** Runs svcctl with `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: string[], rt?: Partial<Runtime>): Promise<number> {
   const runtime: Runtime = {
     io: rt?.io ?? processIO(),
-    now: rt?.now ?? (() => new Date()),
+    now: rt?.now ?? invokedAt,
     random: rt?.random ?? Math.random,
   };
   const state = { exitCode: 0 };

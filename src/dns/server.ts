@@ -279,9 +279,9 @@ export async function startDnsServer(opts: DnsServerOptions): Promise<DnsServer>
   const boundPort = udp.address().port;
   udp.on('error', () => undefined);
   udp.on('message', (msg: Buffer, rinfo: RemoteInfo) => {
-    const now = cachedReply(msg, true, opts.peekView?.(), cache);
-    if (now) {
-      udp.send(now, rinfo.port, rinfo.address);
+    const cached = cachedReply(msg, true, opts.peekView?.(), cache);
+    if (cached) {
+      udp.send(cached, rinfo.port, rinfo.address);
       return;
     }
     void handle(msg, true, opts, cache).then((out) => {
