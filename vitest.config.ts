@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 20000,
     pool: 'forks',
+    // The lint scratch store deep-freezes the objects it shares, so a stray write fails a test.
+    env: { SVCCTL_CHECK_SHARED: '1' },
   },
 });

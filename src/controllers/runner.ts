@@ -83,8 +83,10 @@ async function collectGarbage(tx: StoreTxn, w: Writer): Promise<void> {
 }
 
 /**
- * For an owner, the objects it controls plus the uncontrolled ones of its namespace (what it may
- * adopt), in list order: each owner reads its own, never the whole kind.
+ * For an owner, the objects it controls plus the uncontrolled ones of its namespace it may adopt,
+ * in list order: each owner reads its own, never the whole kind. Orphans are indexed by label:
+ * an owner whose selector has matchLabels is offered only the orphans carrying its rarest
+ * term (the others cannot match; the reconciler applies the whole selector).
  */
 function controlledOrOrphans<T extends KubeObject>(items: T[]): (owner: KubeObject) => T[] {
   const byOwner = new Map<string, T[]>();
@@ -96,13 +98,28 @@ function controlledOrOrphans<T extends KubeObject>(items: T[]): (owner: KubeObje
   };
   items.forEach((o) => {
     const ref = controllerOf(o);
-    if (!ref) push(orphans, o.metadata.namespace ?? '', o);
-    else if (ref.uid) push(byOwner, ref.uid, o);
+    if (ref) {
+      if (ref.uid) push(byOwner, ref.uid, o);
+      return;
+    }
+    const ns = o.metadata.namespace ?? '';
+    push(orphans, ns, o);
+    for (const [k, v] of Object.entries(o.metadata.labels ?? {})) push(orphans, `${ns}\u0000${k}=${v}`, o);
   });
+  const adoptable = (owner: KubeObject): T[] => {
+    const ns = owner.metadata.namespace ?? '';
+    const matchLabels = (owner as { spec?: { selector?: { matchLabels?: Record<string, string> } } }).spec?.selector?.matchLabels;
+    let best = orphans.get(ns) ?? [];
+    for (const [k, v] of Object.entries(matchLabels ?? {})) {
+      const group = orphans.get(`${ns}\u0000${k}=${v}`) ?? [];
+      if (group.length < best.length) best = group;
+    }
+    return best;
+  };
   const order = new Map(items.map((o, i) => [o, i]));
   return (owner) => {
     const mine = byOwner.get(owner.metadata.uid ?? '') ?? [];
-    const free = orphans.get(owner.metadata.namespace ?? '') ?? [];
+    const free = adoptable(owner);
     if (!free.length) return mine;
     if (!mine.length) return free;
     return [...mine, ...free].sort((a, b) => order.get(a)! - order.get(b)!);

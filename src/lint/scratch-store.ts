@@ -1,14 +1,13 @@
 // The lint engine's scratch store: the Store contract in memory, built for one large batch. Lists
 // are read from a per-directory sorted key index (MemoryStore scans and sorts every key on each
-// list, and the controllers list once per object). Objects are kept parsed and deep-frozen, and
-// lists, peek() and writes hand them out shared instead of copying: the controllers only read
-// them, and a write to a frozen object throws rather than corrupting the store. get() still
-// returns a private copy.
+// list, and the controllers list once per object). Objects are kept parsed, and lists, peek() and
+// writes hand them out shared instead of copying: the controllers only read them (under the test
+// suite they are deep-frozen, so a write to one throws). get() still returns a private copy.
 import type { KubeObject } from '../api/types.js';
 import { type Store, type StoreTxn, StoreError } from '../store/store.js';
 
 interface Entry {
-  /** The stored object, deep-frozen. */
+  /** The stored object, shared with readers (deep-frozen under SVCCTL_CHECK_SHARED). */
   obj: KubeObject;
   modRevision: number;
   /** Its JSON, made on the first get() (the private copies are parsed from it). */
@@ -34,7 +33,15 @@ function lowerBound(arr: string[], k: string): number {
   return lo;
 }
 
+/**
+ * Whether shared objects are deep-frozen, so that a caller writing to one fails loudly. The test
+ * suite turns it on (SVCCTL_CHECK_SHARED=1); for users it is off, as freezing every write costs a
+ * large lint run several percent.
+ */
+const CHECK_SHARED = process.env.SVCCTL_CHECK_SHARED === '1';
+
 function deepFreeze<T>(v: T): T {
+  if (!CHECK_SHARED) return v;
   if (v && typeof v === 'object') {
     for (const x of Object.values(v)) deepFreeze(x);
     Object.freeze(v);
@@ -45,7 +52,7 @@ function deepFreeze<T>(v: T): T {
 /**
  * An in-memory Store whose list() costs the size of the answer, not of the store. Transactions run
  * one at a time and write through with an undo log, rolled back when the transaction throws.
- * What list(), peek() and the writes return is frozen and shared; get() returns copies.
+ * What list(), peek() and the writes return is shared and must not be changed; get() returns copies.
  */
 export class ScratchStore implements Store {
   private readonly data = new Map<string, Entry>();
@@ -125,7 +132,7 @@ export class ScratchStore implements Store {
       undo.push([key, this.data.get(key)]);
       this.setEntry(key, e);
     };
-    // The stored copy is returned frozen: callers of create/update/put only read what they get.
+    // The stored copy is returned shared: callers of create/update/put only read what they get.
     const write = (key: string, obj: KubeObject): KubeObject => {
       const json = JSON.stringify({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(next) } });
       const stored = deepFreeze(JSON.parse(json) as KubeObject);
