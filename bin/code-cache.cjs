@@ -34,33 +34,55 @@ function cacheFile(group) {
 }
 
 /**
- * The bundle's exports, or undefined when there is no bundle, compiled with the cache of `group`.
- * `stale` says that cache was missing or rejected; `saveCache()` writes one holding every
- * function compiled so far.
+ * Compiles and runs the CommonJS module in `file` with the V8 code cache in `cache`. Returns its
+ * exports, whether the cache was missing or rejected, and a way to write one holding every
+ * function compiled so far. `requireFor` gives the module its require().
  */
-function loadBundle(group) {
-  const CACHE = cacheFile(group);
-  let source;
-  try {
-    source = fs.readFileSync(BUNDLE, 'utf8');
-  } catch (err) {
-    if (err.code === 'ENOENT') return undefined;
-    throw err;
-  }
+function runCached(file, cache, requireFor) {
   let cachedData;
   try {
-    cachedData = fs.readFileSync(CACHE);
+    cachedData = fs.readFileSync(cache);
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(Module.wrap(source), { filename: BUNDLE, cachedData });
+  const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData });
   const module = { exports: {} };
-  const wrapper = script.runInThisContext();
-  wrapper.call(module.exports, module.exports, Module.createRequire(BUNDLE), module, BUNDLE, path.dirname(BUNDLE));
+  script.runInThisContext().call(module.exports, module.exports, requireFor(file), module, file, path.dirname(file));
   return {
     exports: module.exports,
     stale: cachedData === undefined || script.cachedDataRejected === true,
-    saveCache: () => writeAtomically(CACHE, script.createCachedData()),
+    save: () => writeAtomically(cache, script.createCachedData()),
+  };
+}
+
+/**
+ * The bundle's exports, or undefined when there is no bundle, compiled with the cache of `group`.
+ * The schema validators it requires (dist/bundle/schema/, hundreds of kilobytes each) load with a
+ * cache of their own, beside them. `stale` says the bundle's cache was missing or rejected;
+ * `saveCaches()` writes every cache that was, holding every function compiled so far.
+ */
+function loadBundle(group) {
+  if (!fs.existsSync(BUNDLE)) return undefined;
+  const schemaDir = path.join(path.dirname(BUNDLE), 'schema');
+  /** Schema modules by path, each run once (as require() would). */
+  const schemas = new Map();
+  const requireFor = (file) => {
+    const plain = Module.createRequire(file);
+    const cachedRequire = (id) => {
+      const target = id.startsWith('./schema/') ? path.join(path.dirname(file), id) : undefined;
+      if (!target || !target.startsWith(schemaDir)) return plain(id);
+      if (!schemas.has(target)) schemas.set(target, runCached(target, `${target}.cache`, Module.createRequire));
+      return schemas.get(target).exports;
+    };
+    return Object.assign(cachedRequire, { resolve: plain.resolve, cache: plain.cache });
+  };
+  const bundle = runCached(BUNDLE, cacheFile(group), requireFor);
+  return {
+    exports: bundle.exports,
+    stale: bundle.stale,
+    saveCaches: () => {
+      for (const m of [bundle, ...schemas.values()]) if (m.stale) m.save();
+    },
   };
 }
 

@@ -9,8 +9,8 @@ async function run() {
   const bundle = loadBundle(cacheGroup(argv));
   const { main } = bundle ? bundle.exports : await import('../dist/cli/main.js');
   process.exitCode = await main(argv);
-  // After the run, so that the cache holds what this command compiled.
-  if (bundle && bundle.stale) bundle.saveCache();
+  // After the run, so that a cache made now holds what this command compiled.
+  if (bundle) bundle.saveCaches();
 }
 
 run();

@@ -28,7 +28,7 @@ async function train(group, state) {
   for (const argv of TRAINING[group]) {
     await bundle.exports.main(argv, { io: { stdout: quiet, stderr: quiet, readStdin: async () => '', env, cwd: process.cwd() } });
   }
-  bundle.saveCache();
+  bundle.saveCaches();
 }
 
 const [group, state] = process.argv.slice(2);

@@ -1,8 +1,9 @@
 // The built command starts from V8 code caches (bin/code-cache.cjs): each command line uses its
 // group's cache, the caches `npm run build` made are accepted by a plain `node`, and a missing
-// cache is made by the next run. Needs the build (npm test builds first).
+// cache (the bundle's, a schema validator's) is made by the next run. Needs the build (npm test
+// builds first).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,7 +54,7 @@ describe('code caches made by the build', () => {
     expect(staleInFreshProcess(group)).toBe(false);
   });
 
-  it('a missing cache is written by the next command, and accepted after', () => {
+  it('missing caches are written by the next command (the bundle\'s and a validator\'s), and accepted after', () => {
     // A copy of the installed layout without caches, so the real ones stay as the build made them.
     const root = mkdtempSync(join(tmpdir(), 'svcctl-cache-'));
     dirs.push(root);
@@ -62,7 +63,10 @@ describe('code caches made by the build', () => {
     mkdirSync(join(root, 'dist', 'bundle'), { recursive: true });
     for (const f of ['svcctl.cjs', 'code-cache.cjs']) copyFileSync(join(BIN_DIR, f), join(root, 'bin', f));
     copyFileSync(join(repo, 'dist', 'bundle', 'main.cjs'), join(root, 'dist', 'bundle', 'main.cjs'));
-    symlinkSync(join(repo, 'dist', 'bundle', 'schema'), join(root, 'dist', 'bundle', 'schema'));
+    const validators = join(root, 'dist', 'bundle', 'schema', 'validators');
+    mkdirSync(validators, { recursive: true });
+    const serviceSchema = join(validators, 'core.v1.Service.generated.cjs');
+    copyFileSync(join(repo, 'dist', 'bundle', 'schema', 'validators', 'core.v1.Service.generated.cjs'), serviceSchema);
     symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'));
     const copy = join(root, 'bin');
     const cache = join(root, 'dist', 'bundle', 'main.cjs.read.cache');
@@ -73,5 +77,11 @@ describe('code caches made by the build', () => {
     expect(r.stdout).toMatch(/^NAME +TYPE +CLUSTER-IP/);
     expect(existsSync(cache)).toBe(true);
     expect(staleInFreshProcess('read', copy)).toBe(false);
+
+    const web = join(root, 'web.yaml');
+    writeFileSync(web, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n');
+    const applied = spawnSync(process.execPath, [join(copy, 'svcctl.cjs'), 'apply', '-f', web], { env: { ...env, SVCCTL_STATE: join(root, 'state') }, encoding: 'utf8' });
+    expect(applied.stdout).toBe('service/web created\n');
+    expect(existsSync(`${serviceSchema}.cache`)).toBe(true);
   });
 });
