@@ -1,8 +1,9 @@
 // The lint engine's scratch store: the Store contract in memory, built for one large batch. Lists
 // are read from a per-directory sorted key index (MemoryStore scans and sorts every key on each
-// list, and the controllers list once per object). Objects are kept parsed, and lists, peek() and
-// writes hand them out shared instead of copying: the controllers only read them (under the test
-// suite they are deep-frozen, so a write to one throws). get() still returns a private copy.
+// list, and the controllers list once per object). Objects are kept as written, and lists, peek()
+// and writes hand them out shared instead of copying: the writers never touch an object again
+// once written and the controllers only read (under the test suite every stored object is
+// deep-frozen, so a write to one throws). get() still returns a private copy.
 import type { KubeObject } from '../api/types.js';
 import { type Store, type StoreTxn, StoreError } from '../store/store.js';
 
@@ -52,7 +53,8 @@ function deepFreeze<T>(v: T): T {
 /**
  * An in-memory Store whose list() costs the size of the answer, not of the store. Transactions run
  * one at a time and write through with an undo log, rolled back when the transaction throws.
- * What list(), peek() and the writes return is shared and must not be changed; get() returns copies.
+ * What is written is kept, not copied, and must not be changed after; so must what list(), peek()
+ * and the writes return. get() returns copies.
  */
 export class ScratchStore implements Store {
   private readonly data = new Map<string, Entry>();
@@ -132,11 +134,11 @@ export class ScratchStore implements Store {
       undo.push([key, this.data.get(key)]);
       this.setEntry(key, e);
     };
-    // The stored copy is returned shared: callers of create/update/put only read what they get.
+    // Written objects are kept as given, not copied: the writers (registry, controllers) hand over
+    // objects they never touch again. A JSON copy of every write was a quarter of a large lint run.
     const write = (key: string, obj: KubeObject): KubeObject => {
-      const json = JSON.stringify({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(next) } });
-      const stored = deepFreeze(JSON.parse(json) as KubeObject);
-      change(key, { obj: stored, modRevision: next, json });
+      const stored = deepFreeze({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(next) } });
+      change(key, { obj: stored, modRevision: next });
       return stored;
     };
     const tx: StoreTxn = {
