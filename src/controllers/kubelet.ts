@@ -29,15 +29,30 @@ export function allocatePodIP(podCIDR: string, used: Set<string>): string | unde
   return undefined;
 }
 
+const UTF8 = new TextEncoder();
+
 /** A 64-hex-digit id derived from a seed string (container and image ids look real, stay stable). */
 function hexId(seed: string): string {
   let out = '';
   let h = 0x811c9dc5;
   for (let i = 0; out.length < 64; i++) {
-    h = fnv32a(new TextEncoder().encode(`${seed}/${i}`), h);
+    h = fnv32a(UTF8.encode(`${seed}/${i}`), h);
     out += h.toString(16).padStart(8, '0');
   }
   return out.slice(0, 64);
+}
+
+/** Image ids by image: a cluster runs few images and many pods. */
+const imageIds = new Map<string, string>();
+
+/** The imageID containerd reports for `image` (normalized): `<repository>@sha256:<digest>`. */
+function imageIdOf(image: string): string {
+  let id = imageIds.get(image);
+  if (id === undefined) {
+    id = `${image.replace(/:[^:/@]+$/, '')}@sha256:${hexId(image)}`;
+    imageIds.set(image, id);
+  }
+  return id;
 }
 
 /** The image reference containerd reports: `nginx` -> `docker.io/library/nginx:latest`. */
@@ -116,7 +131,7 @@ export function kubeletSync(pod: Pod, node: ClusterNode, podsOnNode: Pod[], now:
     return {
       containerID: (prior?.containerID as string) ?? `containerd://${hexId(`${pod.metadata.namespace}/${pod.metadata.name}/${c.name}/${ts}`)}`,
       image,
-      imageID: (prior?.imageID as string) ?? `${image.replace(/:[^:/@]+$/, '')}@sha256:${hexId(image)}`,
+      imageID: (prior?.imageID as string) ?? imageIdOf(image),
       lastState: prior?.lastState ?? {},
       name: c.name,
       ready,

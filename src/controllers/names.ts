@@ -13,6 +13,8 @@ const MAX_NAME_LENGTH = 63;
 const RANDOM_LENGTH = 5;
 const MAX_GENERATED_NAME_LENGTH = MAX_NAME_LENGTH - RANDOM_LENGTH;
 
+const UTF8 = new TextEncoder();
+
 /** 32-bit FNV-1a over bytes, continuing from `hash` (the offset basis by default). */
 export function fnv32a(bytes: Uint8Array, hash = 0x811c9dc5): number {
   let h = hash >>> 0;
@@ -51,7 +53,7 @@ export function canonicalJSON(v: unknown): string {
  * template edit, collisionCount salt) is the same; the exact value differs from a real cluster.
  */
 export function computePodTemplateHash(template: PodTemplateSpec, collisionCount?: number): string {
-  let h = fnv32a(new TextEncoder().encode(canonicalJSON(template)));
+  let h = fnv32a(UTF8.encode(canonicalJSON(template)));
   if (collisionCount !== undefined) {
     const buf = new Uint8Array(8);
     new DataView(buf.buffer).setUint32(0, collisionCount >>> 0, true);
