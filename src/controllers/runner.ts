@@ -299,8 +299,30 @@ async function recordAllocationFailures(tx: StoreTxn, opts: RunOptions): Promise
   }
 }
 
+/**
+ * The kinds each stage of a full round lists. A stage is a function of these (and of the run's
+ * fixed clock and cluster), so once none of them has been written since its last run it would
+ * plan exactly what it planned then, which was written: the stage is skipped.
+ */
+const STAGE_INPUTS = {
+  garbageCollector: ['Deployment', 'ReplicaSet', 'Service', 'Endpoints', 'Pod', 'EndpointSlice'],
+  deployments: ['Deployment', 'ReplicaSet'],
+  replicaSets: ['ReplicaSet', 'Pod'],
+  nodes: ['Pod'],
+  endpoints: ['Pod', 'Service', 'EndpointSlice', 'Endpoints'],
+  loadBalancers: ['Service'],
+} as const;
+
 async function runFull(tx: StoreTxn, opts: RunOptions, max: number): Promise<RunResult> {
   const w = new Writer(tx, opts);
+  /** Per stage, the writes to its input kinds counted when it last started. */
+  const lastStart = new Map<keyof typeof STAGE_INPUTS, number>();
+  const stage = async (name: keyof typeof STAGE_INPUTS, run: () => Promise<void>): Promise<void> => {
+    const seen = STAGE_INPUTS[name].reduce((n, kind) => n + (w.writesByKind.get(kind) ?? 0), 0);
+    if (lastStart.get(name) === seen) return;
+    lastStart.set(name, seen); // its own writes count too: it runs again next round to confirm
+    await run();
+  };
   // Pod addresses come from the same per-node ranges as in the targeted mode (round robin).
   const ips = await NodeIPs.load(tx, opts.cluster.nodes);
   // A deleted Service takes its Endpoints along (syncService's not-found branch).
@@ -309,12 +331,14 @@ async function runFull(tx: StoreTxn, opts: RunOptions, max: number): Promise<Run
   }
   for (let i = 1; i <= max; i++) {
     const before = w.writes;
-    await collectGarbage(tx, w);
-    await runDeployments(tx, w, opts);
-    await runReplicaSets(tx, w, opts);
-    await runNodes(tx, w, opts, ips);
-    await runEndpoints(tx, w, opts);
-    for (const svc of reconcileLoadBalancers(await list<Service>(tx, 'Service'), opts.cluster.lbPool ?? '')) await w.update(svc);
+    await stage('garbageCollector', () => collectGarbage(tx, w));
+    await stage('deployments', () => runDeployments(tx, w, opts));
+    await stage('replicaSets', () => runReplicaSets(tx, w, opts));
+    await stage('nodes', () => runNodes(tx, w, opts, ips));
+    await stage('endpoints', () => runEndpoints(tx, w, opts));
+    await stage('loadBalancers', async () => {
+      for (const svc of reconcileLoadBalancers(await list<Service>(tx, 'Service'), opts.cluster.lbPool ?? '')) await w.update(svc);
+    });
     if (w.writes === before) {
       await ips.save(tx);
       await recordAllocationFailures(tx, opts);

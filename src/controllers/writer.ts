@@ -31,6 +31,8 @@ export type ChangeListener = (old: KubeObject | undefined, cur: KubeObject | und
  */
 export class Writer {
   writes = 0;
+  /** Writes so far by kind (created, updated or deleted objects). */
+  readonly writesByKind = new Map<string, number>();
   constructor(
     private readonly tx: StoreTxn,
     private readonly opts: { now: Date; random: Random; recorder?: EventRecorder },
@@ -39,6 +41,8 @@ export class Writer {
 
   private changed(old: KubeObject | undefined, cur: KubeObject | undefined): void {
     this.writes++;
+    const kind = (cur ?? old)!.kind;
+    this.writesByKind.set(kind, (this.writesByKind.get(kind) ?? 0) + 1);
     this.opts.recorder?.observe(old, cur);
     this.onChange?.(old, cur);
   }
