@@ -77,8 +77,8 @@ function plan(objects: LintObject[]): { o: LintObject; input: KubeObject; key?: 
   const ordered = [...objects.filter((o) => o.obj.kind === 'Namespace'), ...objects.filter((o) => o.obj.kind !== 'Namespace')];
   return ordered.map((o) => {
     const type = o.type!;
-    const input = structuredClone(o.obj);
-    input.metadata ??= {};
+    // The registry copies what it is given: only the namespace needs a metadata of its own here.
+    const input: KubeObject = { ...o.obj, metadata: { ...(o.obj.metadata ?? {}) } };
     if (type.namespaced) input.metadata.namespace = o.namespace;
     return { o, input, key: o.name ? objectKey(type, input.metadata.namespace, o.name) : undefined };
   });

@@ -6,7 +6,7 @@ import type { KubeObject, Service } from '../api/types.js';
 import type { ClusterConfig } from '../cluster/config.js';
 import { isoSeconds } from '../cluster/config.js';
 import { SvcctlError } from '../errors.js';
-import { type StoreTxn, StoreError } from '../store/store.js';
+import { type StoreTxn, StoreError, clone } from '../store/store.js';
 import { objectKey, typePrefix } from '../store/keys.js';
 import { IP_ALLOCATED_MESSAGE } from '../allocators/ip-range.js';
 import { AllocationOperation } from '../allocators/operation.js';
@@ -99,7 +99,7 @@ export class Registry {
    */
   async create(t: ResourceType, input: KubeObject): Promise<KubeObject> {
     this.calls++;
-    const obj = structuredClone(input);
+    const obj = clone(input); // a JSON copy, as the object would arrive over the wire
     const meta = (obj.metadata ??= {});
     if (!t.namespaced) delete meta.namespace;
     await this.requireNamespace(t, meta.namespace, meta.name ?? meta.generateName ?? '');
@@ -134,7 +134,7 @@ export class Registry {
   /** Replaces the stored object with `input` (an update, as PUT). Throws NotFound, Conflict, Invalid. */
   async update(t: ResourceType, input: KubeObject): Promise<KubeObject> {
     this.calls++;
-    const obj = structuredClone(input);
+    const obj = clone(input); // a JSON copy, as the object would arrive over the wire
     const meta = obj.metadata;
     const key = objectKey(t, meta.namespace, meta.name!);
     const old = await this.tx.get(key);
