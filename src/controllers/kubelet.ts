@@ -2,7 +2,7 @@
 // Running, with readiness driven by readinessProbe.initialDelaySeconds and `sim ready`.
 import type { Container, Pod, PodCondition, PodStatus } from '../api/types.js';
 import { deepEqual, isPodTerminal, timestamp } from './common.js';
-import { fnv32a } from './names.js';
+import { fnv32aText } from './names.js';
 import type { ClusterNode } from './scheduler.js';
 
 /** Set by `svcctl sim ready pod/NAME=true|false`: overrides the readiness the kubelet computes. */
@@ -29,14 +29,12 @@ export function allocatePodIP(podCIDR: string, used: Set<string>): string | unde
   return undefined;
 }
 
-const UTF8 = new TextEncoder();
-
 /** A 64-hex-digit id derived from a seed string (container and image ids look real, stay stable). */
 function hexId(seed: string): string {
   let out = '';
   let h = 0x811c9dc5;
   for (let i = 0; out.length < 64; i++) {
-    h = fnv32a(UTF8.encode(`${seed}/${i}`), h);
+    h = fnv32aText(`${seed}/${i}`, h);
     out += h.toString(16).padStart(8, '0');
   }
   return out.slice(0, 64);

@@ -3,6 +3,7 @@ import {
   ALPHANUMS,
   computePodTemplateHash,
   fnv32a,
+  fnv32aText,
   generateName,
   randomSuffix,
   safeEncodeString,
@@ -19,6 +20,15 @@ describe('names', () => {
     { name: 'foobar', input: 'foobar', out: 0xbf9cf968 },
   ])('fnv32a $name', ({ input, out }) => {
     expect(fnv32a(new TextEncoder().encode(input))).toBe(out);
+    expect(fnv32aText(input)).toBe(out);
+  });
+
+  it.each([
+    { name: 'ASCII', input: 'default/web-7d4b9c8f6d-x2x7q/nginx/2025-01-01T00:00:00Z/3' },
+    { name: 'non-ASCII (UTF-8 bytes)', input: 'café/名前/ü' },
+    { name: 'continuing a hash', input: 'abc', from: 0x12345678 },
+  ])('fnv32aText hashes the UTF-8 bytes: $name', ({ input, from }) => {
+    expect(fnv32aText(input, from)).toBe(fnv32a(new TextEncoder().encode(input), from));
   });
 
   it.each([

@@ -25,6 +25,18 @@ export function fnv32a(bytes: Uint8Array, hash = 0x811c9dc5): number {
   return h >>> 0;
 }
 
+/** fnv32a over the UTF-8 bytes of `s`; an ASCII string is its own bytes, so it is read as is. */
+export function fnv32aText(s: string, hash = 0x811c9dc5): number {
+  let h = hash >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7f) return fnv32a(UTF8.encode(s), hash);
+    h ^= c;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
 /** rand.SafeEncodeString: each character c of s becomes ALPHANUMS[code(c) % 27]. */
 export function safeEncodeString(s: string): string {
   let out = '';
@@ -53,7 +65,7 @@ export function canonicalJSON(v: unknown): string {
  * template edit, collisionCount salt) is the same; the exact value differs from a real cluster.
  */
 export function computePodTemplateHash(template: PodTemplateSpec, collisionCount?: number): string {
-  let h = fnv32a(UTF8.encode(canonicalJSON(template)));
+  let h = fnv32aText(canonicalJSON(template));
   if (collisionCount !== undefined) {
     const buf = new Uint8Array(8);
     new DataView(buf.buffer).setUint32(0, collisionCount >>> 0, true);
