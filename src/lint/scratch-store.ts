@@ -143,7 +143,7 @@ export class ScratchStore implements Store {
     };
     const tx: StoreTxn = {
       get: async (key) => this.get(key),
-      peek: async (key) => this.data.get(key)?.obj,
+      peek: (key) => this.peek(key),
       list: async (prefix) => this.listNow(prefix),
       create: async (key, obj) => {
         if (this.data.has(key)) throw new StoreError('AlreadyExists', key);
