@@ -4,6 +4,7 @@
 import type { Deployment, PodTemplateSpec, ReplicaSet } from '../api/types.js';
 import { byName, controllerRef, deepEqual, isControlledBy, timestamp, type Plan } from './common.js';
 import { computePodTemplateHash } from './names.js';
+import { clone } from '../store/store.js';
 
 export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
@@ -69,12 +70,12 @@ const revisionOf = (rs: ReplicaSet): number => Number(rs.metadata.annotations?.[
 /** newRSTemplate, selector and metadata for the ReplicaSet of the current template. */
 function newReplicaSet(d: Deployment, hash: string, revision: number): ReplicaSet {
   const labels = { ...(d.spec.template.metadata?.labels ?? {}), [POD_TEMPLATE_HASH_LABEL]: hash };
-  const template: PodTemplateSpec = JSON.parse(JSON.stringify(d.spec.template)) as PodTemplateSpec;
+  const template: PodTemplateSpec = clone(d.spec.template);
   template.metadata = { ...(template.metadata ?? {}), labels };
   const annotations: Record<string, string> = {};
   for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) if (!SKIP_COPY.has(k)) annotations[k] = v;
   annotations[REVISION_ANNOTATION] = String(revision);
-  const selector = JSON.parse(JSON.stringify(d.spec.selector)) as ReplicaSet['spec']['selector'];
+  const selector = clone(d.spec.selector) as ReplicaSet['spec']['selector'];
   selector.matchLabels = { ...(selector.matchLabels ?? {}), [POD_TEMPLATE_HASH_LABEL]: hash };
   const spec: ReplicaSet['spec'] = { replicas: 0, selector, template };
   const minReady = d.spec.minReadySeconds as number | undefined;

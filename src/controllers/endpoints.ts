@@ -18,6 +18,7 @@ import {
   shouldSetHostname,
 } from './common.js';
 import { LABEL_HEADLESS } from './endpointslice.js';
+import { clone } from '../store/store.js';
 
 /** maxCapacity: addresses an Endpoints object keeps before it is truncated. */
 export const MAX_ENDPOINTS_CAPACITY = 1000;
@@ -209,7 +210,7 @@ export function reconcileEndpoints(svc: Service, pods: Pod[], existing: Endpoint
     }
   }
   const base: Endpoints = existing
-    ? (JSON.parse(JSON.stringify(existing)) as Endpoints)
+    ? clone(existing)
     : { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: svc.metadata.name, namespace: svc.metadata.namespace } };
   const annotations = { ...(base.metadata.annotations ?? {}) };
   if (truncateSubsets(subsets)) annotations[OVER_CAPACITY_ANNOTATION] = 'truncated';

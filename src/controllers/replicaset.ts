@@ -16,6 +16,7 @@ import {
 import { generateName, podPrefix, type Random } from './names.js';
 import { admitPod } from '../api/admission/pod.js';
 import { defaultPod } from '../api/defaults/pod.js';
+import { clone } from '../store/store.js';
 
 export interface ReplicaSetPlan extends Plan<Pod> {
   /** The ReplicaSet with its new status, or null when the status is already right. */
@@ -41,7 +42,7 @@ export function podFromTemplate(rs: ReplicaSet, random: Random): Pod {
   if (tmpl.metadata?.labels) meta.labels = { ...tmpl.metadata.labels };
   if (tmpl.metadata?.annotations) meta.annotations = { ...tmpl.metadata.annotations };
   meta.ownerReferences = [controllerRef({ ...rs, apiVersion: 'apps/v1', kind: 'ReplicaSet' })];
-  const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: JSON.parse(JSON.stringify(tmpl.spec)) as Pod['spec'] };
+  const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: clone(tmpl.spec) };
   // The pod goes through the apiserver's create path: Pod defaults, then admission.
   defaultPod(pod);
   admitPod(pod, random);
