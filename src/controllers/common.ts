@@ -17,8 +17,13 @@ export function planEmpty(p: Plan): boolean {
 
 /** metav1.Time as the apiserver serialises it: RFC 3339, whole seconds, UTC. */
 export function timestamp(now: Date): string {
-  return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // A run stamps everything with one clock reading: format each distinct second once.
+  const seconds = Math.floor(now.getTime() / 1000);
+  if (seconds !== lastStamp.seconds) lastStamp = { seconds, text: now.toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  return lastStamp.text;
 }
+
+let lastStamp = { seconds: Number.NaN, text: '' };
 
 /** podutil.IsPodReady: the Ready condition is True. */
 export function isPodReady(pod: Pod): boolean {
@@ -102,34 +107,39 @@ export function isControlledBy(obj: KubeObject, owner: KubeObject): boolean {
 
 /** Structural equality after dropping undefined fields (what a JSON round trip keeps). */
 export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    return a.length === bb.length && a.every((x, i) => deepEqual(x, bb[i]));
-  }
-  const ao = a as Record<string, unknown>;
-  const bo = b as Record<string, unknown>;
-  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
-  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
-  return ak.length === bk.length && ak.every((k) => deepEqual(ao[k], bo[k]));
+  return equalSkipping(a, b, undefined);
 }
 
 /** deepEqual, with every property named `skip` (at any depth) left out of the comparison. */
 export function deepEqualExcept(a: unknown, b: unknown, skip: string): boolean {
+  return equalSkipping(a, b, skip);
+}
+
+// Walks both values without building key lists: every reconcile ends in a comparison, and a full
+// resync makes hundreds of thousands of them.
+function equalSkipping(a: unknown, b: unknown, skip: string | undefined): boolean {
   if (a === b) return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
+  const arrayA = Array.isArray(a);
+  if (arrayA !== Array.isArray(b)) return false;
+  if (arrayA) {
+    const aa = a as unknown[];
     const bb = b as unknown[];
-    return a.length === bb.length && a.every((x, i) => deepEqualExcept(x, bb[i], skip));
+    if (aa.length !== bb.length) return false;
+    for (let i = 0; i < aa.length; i++) if (!equalSkipping(aa[i], bb[i], skip)) return false;
+    return true;
   }
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
-  const ak = Object.keys(ao).filter((k) => k !== skip && ao[k] !== undefined);
-  const bk = Object.keys(bo).filter((k) => k !== skip && bo[k] !== undefined);
-  return ak.length === bk.length && ak.every((k) => deepEqualExcept(ao[k], bo[k], skip));
+  let count = 0;
+  for (const k in ao) {
+    const v = ao[k];
+    if (v === undefined || k === skip) continue;
+    if (!equalSkipping(v, bo[k], skip)) return false;
+    count++;
+  }
+  for (const k in bo) if (bo[k] !== undefined && k !== skip) count--;
+  return count === 0;
 }
 
 /** Labels equal as maps (nil and empty are the same, as apiequality.Semantic treats them). */
