@@ -1,4 +1,5 @@
-// Random sources for the scan strategies. Injected so that tests (and golden outputs) are deterministic.
+// Random sources for the scan strategies and generated ids. Injected so that tests (and golden outputs) are deterministic.
+import { randomUUID } from 'node:crypto';
 
 /** A source of floats in [0, 1), like Math.random. */
 export type RandomSource = () => number;
@@ -22,4 +23,22 @@ export function seededRandom(seed: number): RandomSource {
 export function intn(random: RandomSource, n: number): number {
   // Clamp: a misbehaving source returning 1 must not index past the end.
   return Math.min(n - 1, Math.max(0, Math.floor(random() * n)));
+}
+
+const HEX = '0123456789abcdef';
+
+/**
+ * An RFC 4122 version 4 UUID, as the apiserver gives every new object: from the system's source
+ * for Math.random, else from 32 draws of `random` (one a hex digit; digit 12 is the version, 4,
+ * and digit 16 the variant, 8-b), so a seeded source gives the same ids every run.
+ */
+export function uuidFrom(random: RandomSource): string {
+  if (random === Math.random) return randomUUID();
+  let s = '';
+  for (let i = 0; i < 32; i++) {
+    const d = Math.floor(random() * 16);
+    if (i === 8 || i === 12 || i === 16 || i === 20) s += '-';
+    s += HEX[i === 12 ? 4 : i === 16 ? (d & 0x3) | 0x8 : d];
+  }
+  return s;
 }

@@ -8,7 +8,7 @@ import { objectKey, typePrefix } from '../store/keys.js';
 import type { StoreTxn } from '../store/store.js';
 import { controllerOf, timestamp } from './common.js';
 import type { Random } from './names.js';
-import { newUID } from './writer.js';
+import { uuidFrom } from '../allocators/random.js';
 
 /** A core/v1 Event as svcctl stores it (the fields kubectl reads). */
 /** An Event as the recorder writes it: the fields it always sets are required. */
@@ -265,7 +265,7 @@ export class EventRecorder {
       const ev: KubeEvent = {
         apiVersion: 'v1',
         kind: 'Event',
-        metadata: { name, namespace: ns, uid: newUID(this.random), creationTimestamp: ts },
+        metadata: { name, namespace: ns, uid: uuidFrom(this.random), creationTimestamp: ts },
         involvedObject,
         reason: spec.reason,
         message: spec.message,

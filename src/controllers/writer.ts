@@ -7,19 +7,36 @@ import { StoreError, type StoreTxn } from '../store/store.js';
 import { deepEqual, timestamp, type Plan } from './common.js';
 import type { EventRecorder } from './events.js';
 import { generateName, type Random } from './names.js';
+import { uuidFrom } from '../allocators/random.js';
 
 const type = (kind: string): ResourceType => resourceByKind(kind)!;
 
 /** The store key of an object (its kind must be in the scheme). */
 export const keyOf = (o: KubeObject): string => objectKey(type(o.kind), o.metadata.namespace, o.metadata.name ?? '');
 
-/** A random RFC 4122 version 4 UUID, as the apiserver gives every new object. */
-export function newUID(random: Random): string {
-  const h = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
-  h[12] = '4';
-  h[16] = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
-  const s = h.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+/** Equal objects, leaving metadata.resourceVersion out. */
+function sameButVersion(a: KubeObject, b: KubeObject): boolean {
+  const rest = (o: KubeObject) => {
+    let n = 0;
+    for (const k in o) if ((o as unknown as Record<string, unknown>)[k] !== undefined) n++;
+    return n;
+  };
+  if (rest(a) !== rest(b)) return false;
+  for (const k in a) {
+    if (k === 'metadata') continue;
+    if (!deepEqual((a as unknown as Record<string, unknown>)[k], (b as unknown as Record<string, unknown>)[k])) return false;
+  }
+  const am = a.metadata as Record<string, unknown>;
+  const bm = b.metadata as Record<string, unknown>;
+  if (!am || !bm) return am === bm;
+  let count = 0;
+  for (const k in am) {
+    if (k === 'resourceVersion' || am[k] === undefined) continue;
+    if (!deepEqual(am[k], bm[k])) return false;
+    count++;
+  }
+  for (const k in bm) if (k !== 'resourceVersion' && bm[k] !== undefined) count--;
+  return count === 0;
 }
 
 /** Called after each real write: `old` undefined on create, `cur` undefined on delete. */
@@ -51,7 +68,7 @@ export class Writer {
   async create(obj: KubeObject): Promise<void> {
     // Only metadata's own fields are set here, and the store keeps its own copy.
     const o: KubeObject = { ...obj, metadata: { ...obj.metadata } };
-    o.metadata.uid ??= newUID(this.opts.random);
+    o.metadata.uid ??= uuidFrom(this.opts.random);
     o.metadata.creationTimestamp ??= timestamp(this.opts.now);
     if (o.kind === 'Deployment' || o.kind === 'ReplicaSet') o.metadata.generation ??= 1;
     delete o.metadata.resourceVersion;
@@ -83,9 +100,7 @@ export class Writer {
       o.metadata.generation = deepEqual(o.spec, cur.spec) ? cur.metadata.generation : cur.metadata.generation + 1;
     }
     delete o.metadata.resourceVersion;
-    if (deepEqual({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } }, { ...cur, metadata: { ...cur.metadata, resourceVersion: undefined } })) {
-      return;
-    }
+    if (sameButVersion(o, cur)) return;
     const stored = await this.tx.put(key, o);
     this.changed(cur, stored);
   }

@@ -1,6 +1,5 @@
 // kube-apiserver's create/update/delete path for every kind, over one store transaction.
 // Kind-specific steps (Service allocation, Namespace defaults, ...) hang off this generic path.
-import { randomUUID } from 'node:crypto';
 import { type ResourceType, qualifiedResource, resourceByKind } from '../api/scheme.js';
 import type { KubeObject, Service } from '../api/types.js';
 import type { ClusterConfig } from '../cluster/config.js';
@@ -10,6 +9,7 @@ import { type StoreTxn, StoreError, clone } from '../store/store.js';
 import { objectKey, typePrefix } from '../store/keys.js';
 import { IP_ALLOCATED_MESSAGE } from '../allocators/ip-range.js';
 import { AllocationOperation } from '../allocators/operation.js';
+import { uuidFrom } from '../allocators/random.js';
 import { type Allocations, loadAllocations } from './allocations.js';
 import { validateGenericCreate, validateGenericUpdate, prepareGenericCreate } from './generic.js';
 import { defaultObject } from '../api/defaults/objects.js';
@@ -71,7 +71,9 @@ export class Registry {
    */
   private async requireNamespace(t: ResourceType, namespace: string | undefined, name: string): Promise<void> {
     if (!t.namespaced) return;
-    let ns = await this.tx.get(`/registry/namespaces/${namespace}`);
+    // Only read: the store's shared copy will do where it has one (every create asks).
+    const key = `/registry/namespaces/${namespace}`;
+    let ns = this.tx.peek ? await this.tx.peek(key) : await this.tx.get(key);
     if (!ns && namespace && this.opts.cluster.namespaceAutoProvision !== false && !this.opts.dryRun) {
       ns = await this.provisionNamespace(t, namespace, name);
     }
@@ -105,7 +107,7 @@ export class Registry {
     await this.requireNamespace(t, meta.namespace, meta.name ?? meta.generateName ?? '');
     if (!meta.name && meta.generateName) meta.name = meta.generateName + randomSuffix(this.opts.random);
     // FillObjectMetaSystemFields
-    meta.uid = uuid(this.opts.random);
+    meta.uid = uuidFrom(this.opts.random);
     meta.creationTimestamp = isoSeconds(this.opts.now());
     delete meta.resourceVersion;
     delete meta.deletionTimestamp;
@@ -245,12 +247,3 @@ export function randomSuffix(random: () => number, n = 5): string {
   return s;
 }
 
-/** A v4 UUID from the injected random source (deterministic in tests). */
-export function uuid(random: () => number): string {
-  if (random === Math.random) return randomUUID();
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
-  hex[12] = '4';
-  hex[16] = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-  const h = hex.join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
