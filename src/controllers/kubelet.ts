@@ -33,11 +33,17 @@ export function allocatePodIP(podCIDR: string, used: Set<string>): string | unde
 function hexId(seed: string): string {
   let out = '';
   let h = 0x811c9dc5;
-  for (let i = 0; out.length < 64; i++) {
-    h = fnv32aText(`${seed}/${i}`, h);
+  // Eight rounds of FNV-1a over `${seed}/${i}`, each continuing from the last; the prefix is hashed
+  // in place (every pod's container id is made here).
+  const ascii = /^[\x00-\x7f]*$/.test(seed);
+  for (let i = 0; i < 8; i++) {
+    if (ascii) {
+      for (let j = 0; j < seed.length; j++) h = Math.imul(h ^ seed.charCodeAt(j), 0x01000193) >>> 0;
+      h = fnv32aText(`/${i}`, h);
+    } else h = fnv32aText(`${seed}/${i}`, h);
     out += h.toString(16).padStart(8, '0');
   }
-  return out.slice(0, 64);
+  return out;
 }
 
 /** Image ids by image: a cluster runs few images and many pods. */
@@ -55,6 +61,17 @@ function imageIdOf(image: string): string {
 
 /** The image reference containerd reports: `nginx` -> `docker.io/library/nginx:latest`. */
 export function normalizeImage(image: string): string {
+  let ref = normalizedImages.get(image);
+  if (ref === undefined) {
+    ref = normalizeReference(image);
+    normalizedImages.set(image, ref);
+  }
+  return ref;
+}
+
+const normalizedImages = new Map<string, string>();
+
+function normalizeReference(image: string): string {
   let ref = image;
   const first = ref.split('/')[0];
   const hasRegistry = ref.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');

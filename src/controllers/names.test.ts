@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   ALPHANUMS,
+  canonicalJSON,
   computePodTemplateHash,
+  fnv32aCanonical,
   fnv32a,
   fnv32aText,
   generateName,
@@ -29,6 +31,18 @@ describe('names', () => {
     { name: 'continuing a hash', input: 'abc', from: 0x12345678 },
   ])('fnv32aText hashes the UTF-8 bytes: $name', ({ input, from }) => {
     expect(fnv32aText(input, from)).toBe(fnv32a(new TextEncoder().encode(input), from));
+  });
+
+  it.each([
+    { name: 'a template', value: tmpl },
+    { name: 'keys out of order, undefined fields', value: { b: 1, a: { d: undefined, c: [1, undefined, 'x'] } } },
+    { name: 'strings to escape', value: { 'q"k': 'line\nbreak', back: 'a\\b', tab: '\t', del: '\u007f' } },
+    { name: 'non-ASCII and a lone surrogate', value: { name: 'café', jp: '名前', odd: '\ud800x' } },
+    { name: 'numbers, booleans, null, empty containers', value: { n: -1.5e-7, big: 1e21, t: true, z: null, e: {}, l: [] } },
+    { name: 'a bare string', value: 'web' },
+  ])('fnv32aCanonical hashes the canonical JSON text: $name', ({ value }) => {
+    expect(fnv32aCanonical(value)).toBe(fnv32aText(canonicalJSON(value)));
+    expect(fnv32aCanonical(value, 0x12345678)).toBe(fnv32aText(canonicalJSON(value), 0x12345678));
   });
 
   it.each([

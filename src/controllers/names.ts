@@ -47,12 +47,61 @@ export function safeEncodeString(s: string): string {
 /** JSON with object keys sorted at every level, so equal templates hash equal. */
 export function canonicalJSON(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  if (Array.isArray(v)) return `[${v.map((x) => (x === undefined ? 'null' : canonicalJSON(x))).join(',')}]`;
+  let out: string;
+  if (Array.isArray(v)) {
+    out = '[';
+    for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + (v[i] === undefined ? 'null' : canonicalJSON(v[i]));
+    return `${out}]`;
+  }
   const obj = v as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJSON(obj[k])}`).join(',')}}`;
+  const keys = Object.keys(obj).sort();
+  out = '{';
+  for (const k of keys) {
+    if (obj[k] === undefined) continue;
+    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(k)}:${canonicalJSON(obj[k])}`;
+  }
+  return `${out}}`;
+}
+
+const step = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193) >>> 0;
+
+/** fnv32aText of JSON.stringify(s), the common case (nothing to escape, ASCII) hashed in place. */
+function fnv32aJSONString(s: string, h: number): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || c > 0x7e) return fnv32aText(JSON.stringify(s), h);
+  }
+  h = step(h, 0x22);
+  for (let i = 0; i < s.length; i++) h = step(h, s.charCodeAt(i));
+  return step(h, 0x22);
+}
+
+/**
+ * fnv32aText(canonicalJSON(v), h) without building the text: the same bytes are hashed in the
+ * same order (every Deployment's template is hashed on its first reconcile).
+ */
+export function fnv32aCanonical(v: unknown, h = 0x811c9dc5): number {
+  if (typeof v === 'string') return fnv32aJSONString(v, h);
+  if (v === null || typeof v !== 'object') return fnv32aText(JSON.stringify(v) ?? 'null', h);
+  if (Array.isArray(v)) {
+    h = step(h, 0x5b); // [
+    for (let i = 0; i < v.length; i++) {
+      if (i) h = step(h, 0x2c); // ,
+      h = v[i] === undefined ? fnv32aText('null', h) : fnv32aCanonical(v[i], h);
+    }
+    return step(h, 0x5d); // ]
+  }
+  const obj = v as Record<string, unknown>;
+  h = step(h, 0x7b); // {
+  let first = true;
+  for (const k of Object.keys(obj).sort()) {
+    if (obj[k] === undefined) continue;
+    if (!first) h = step(h, 0x2c);
+    first = false;
+    h = step(fnv32aJSONString(k, h), 0x3a); // :
+    h = fnv32aCanonical(obj[k], h);
+  }
+  return step(h, 0x7d); // }
 }
 
 /**
@@ -65,7 +114,11 @@ export function canonicalJSON(v: unknown): string {
  * template edit, collisionCount salt) is the same; the exact value differs from a real cluster.
  */
 export function computePodTemplateHash(template: PodTemplateSpec, collisionCount?: number): string {
-  let h = fnv32aText(canonicalJSON(template));
+  let h = templateHashes.get(template);
+  if (h === undefined) {
+    h = fnv32aCanonical(template);
+    templateHashes.set(template, h);
+  }
   if (collisionCount !== undefined) {
     const buf = new Uint8Array(8);
     new DataView(buf.buffer).setUint32(0, collisionCount >>> 0, true);
@@ -73,6 +126,12 @@ export function computePodTemplateHash(template: PodTemplateSpec, collisionCount
   }
   return safeEncodeString(String(h));
 }
+
+/**
+ * Template hashes by template object: objects the controllers read are never changed in place
+ * (the test suite freezes them), and a full run reconciles each Deployment once a round.
+ */
+const templateHashes = new WeakMap<PodTemplateSpec, number>();
 
 /** rand.String(n): n characters drawn uniformly from ALPHANUMS. */
 export function randomSuffix(random: Random, n = RANDOM_LENGTH): string {

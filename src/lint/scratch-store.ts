@@ -34,6 +34,18 @@ function lowerBound(arr: string[], k: string): number {
   return lo;
 }
 
+/** The sorted union of two sorted key lists with no key in common. */
+function mergeSorted(a: string[], b: string[]): string[] {
+  const out = new Array<string>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) out[n++] = a[i] < b[j] ? a[i++] : b[j++];
+  while (i < a.length) out[n++] = a[i++];
+  while (j < b.length) out[n++] = b[j++];
+  return out;
+}
+
 /**
  * Whether shared objects are deep-frozen, so that a caller writing to one fails loudly. The test
  * suite turns it on (SVCCTL_CHECK_SHARED=1); for users it is off, as freezing every write costs a
@@ -59,7 +71,7 @@ function deepFreeze<T>(v: T): T {
 export class ScratchStore implements Store {
   private readonly data = new Map<string, Entry>();
   /** Directory prefix ('' for all) -> its keys at any depth; sorted once listed, then kept sorted. */
-  private readonly dirs = new Map<string, { keys: Set<string>; sorted?: string[] }>();
+  private readonly dirs = new Map<string, { keys: Set<string>; sorted?: string[]; added?: string[] }>();
   private rev = 0;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -114,16 +126,22 @@ export class ScratchStore implements Store {
       // The whole-store index is only read by deletePrefix: sort it again then, not on every write.
       if (d === '') dir.sorted = undefined;
       if (!dir.sorted) continue;
-      const i = lowerBound(dir.sorted, key);
-      if (e) dir.sorted.splice(i, 0, key);
-      else dir.sorted.splice(i, 1);
+      // New keys wait to be merged in at the next list: a controller creates thousands in a row.
+      if (e) (dir.added ??= []).push(key);
+      else {
+        dir.added = dir.added?.filter((k) => k !== key);
+        const i = lowerBound(dir.sorted, key);
+        if (dir.sorted[i] === key) dir.sorted.splice(i, 1);
+      }
     }
   }
 
   private sortedKeys(dir: string): string[] {
     const d = this.dirs.get(dir);
     if (!d) return [];
-    d.sorted ??= [...d.keys].sort();
+    if (!d.sorted) d.sorted = [...d.keys].sort();
+    else if (d.added?.length) d.sorted = mergeSorted(d.sorted, d.added.sort());
+    d.added = undefined;
     return d.sorted;
   }
 
