@@ -1,6 +1,7 @@
 // The kubelet, simulated: gives a scheduled pod an IP from its node's range and reports it
 // Running, with readiness driven by readinessProbe.initialDelaySeconds and `sim ready`.
 import type { Container, Pod, PodCondition, PodStatus } from '../api/types.js';
+import { formatIPv4, parseIPv4 } from '../allocators/ipv4.js';
 import { deepEqual, isPodTerminal, timestamp } from './common.js';
 import { fnv32aText } from './names.js';
 import type { ClusterNode } from './scheduler.js';
@@ -8,9 +9,6 @@ import type { ClusterNode } from './scheduler.js';
 /** Set by `svcctl sim ready pod/NAME=true|false`: overrides the readiness the kubelet computes. */
 export const SIM_READY_ANNOTATION = 'sim.svcctl.io/ready';
 
-/** IPv4 dotted quad <-> 32-bit number. */
-const ipToNum = (ip: string): number => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
-const numToIp = (n: number): string => [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
 
 /**
  * The lowest free address of a pod range for a new pod. The network address and .1 (the node's
@@ -21,9 +19,10 @@ export function allocatePodIP(podCIDR: string, used: Set<string>): string | unde
   const [base, bitsText] = podCIDR.split('/');
   const bits = Number(bitsText);
   const size = 2 ** (32 - bits);
-  const network = ipToNum(base) - (ipToNum(base) % size);
+  const baseNum = parseIPv4(base) ?? 0;
+  const network = baseNum - (baseNum % size);
   for (let off = 2; off < size - 1; off++) {
-    const ip = numToIp(network + off);
+    const ip = formatIPv4(network + off);
     if (!used.has(ip)) return ip;
   }
   return undefined;

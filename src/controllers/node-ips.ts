@@ -3,6 +3,7 @@
 // says which addresses of the node's pod CIDR are taken, and its count is the node's load.
 import { AllocationBitmap, type RangeAllocation, type ScanStrategy } from '../allocators/bitmap.js';
 import type { KubeObject, Pod } from '../api/types.js';
+import { formatIPv4, parseIPv4 } from '../allocators/ipv4.js';
 import type { StoreTxn } from '../store/store.js';
 import { isPodTerminal } from './common.js';
 import type { ClusterNode } from './scheduler.js';
@@ -14,9 +15,6 @@ interface RangeObject extends KubeObject, RangeAllocation {
   last?: number;
 }
 
-const ipToNum = (ip: string): number => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
-const numToIp = (n: number): string => [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
-const isIPv4 = (ip: string): boolean => /^\d{1,3}(\.\d{1,3}){3}$/.test(ip);
 
 /**
  * One node's pod range. Offset 0 is the CIDR's third address (.2 of a /24): the network address,
@@ -32,7 +30,8 @@ class NodeRange {
   constructor(readonly cidr: string) {
     const [base, bits] = cidr.split('/');
     const size = 2 ** (32 - Number(bits));
-    const network = isIPv4(base ?? '') && Number.isInteger(size) ? ipToNum(base) - (ipToNum(base) % size) : 0;
+    const baseNum = parseIPv4(base ?? '');
+    const network = baseNum !== undefined && Number.isInteger(size) ? baseNum - (baseNum % size) : 0;
     this.first = network + 2;
     this.bitmap = new AllocationBitmap(Number.isInteger(size) ? Math.max(0, size - 3) : 0, cidr, this.afterLast());
   }
@@ -49,8 +48,9 @@ class NodeRange {
   }
 
   offsetOf(ip: string): number {
-    if (!isIPv4(ip)) return -1;
-    const off = ipToNum(ip) - this.first;
+    const n = parseIPv4(ip);
+    if (n === undefined) return -1;
+    const off = n - this.first;
     return off >= 0 && off < this.bitmap.max ? off : -1;
   }
 }
@@ -117,7 +117,7 @@ export class NodeIPs {
     if (off < 0) return undefined;
     r.last = off;
     r.dirty = true;
-    return numToIp(r.first + off);
+    return formatIPv4(r.first + off);
   }
 
   /** Marks `ip` taken on `node` (a pinned or already assigned address); outside the range: ignored. */

@@ -46,9 +46,8 @@ export class SqliteStore implements Store {
       get: db.prepare<[string], { value: string; mod_revision: number }>(
         'SELECT value, mod_revision FROM objects WHERE key = ?',
       ),
-      range: db.prepare<[string, string], { value: string }>(
-        'SELECT value FROM objects WHERE key >= ? AND key < ? ORDER BY key',
-      ),
+      // Values only (pluck), each parsed as it is stepped to: no array of rows or texts in between.
+      range: db.prepare<[string, string], string>('SELECT value FROM objects WHERE key >= ? AND key < ? ORDER BY key').pluck(),
       upsert: db.prepare<[string, string, number]>(
         'INSERT INTO objects (key, value, mod_revision) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, mod_revision = excluded.mod_revision',
       ),
@@ -65,7 +64,9 @@ export class SqliteStore implements Store {
   }
 
   async list(prefix: string): Promise<KubeObject[]> {
-    return this.stmts.range.all(prefix, prefixEnd(prefix)).map((r) => JSON.parse(r.value) as KubeObject);
+    const out: KubeObject[] = [];
+    for (const value of this.stmts.range.iterate(prefix, prefixEnd(prefix))) out.push(JSON.parse(value) as KubeObject);
+    return out;
   }
 
   async revision(): Promise<number> {
