@@ -1,5 +1,5 @@
 // Which files `-f` names and how their text is read, after kubectl's FilenameParam / FileVisitor.
-import { readdir, stat, open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SvcctlError } from '../errors.js';
 
@@ -26,7 +26,7 @@ export async function expandFilenames(paths: string[], opts: ExpandOptions = {})
       out.push('-');
       continue;
     }
-    const st = await stat(p).catch(() => undefined);
+    const st = statOrUndefined(p);
     if (!st) throw SvcctlError.plain(`the path "${p}" does not exist`);
     if (st.isDirectory()) await walk(p, !!opts.recursive, out);
     else out.push(p);
@@ -34,8 +34,18 @@ export async function expandFilenames(paths: string[], opts: ExpandOptions = {})
   return out;
 }
 
+// Files are listed and read synchronously: a CLI has nothing else to do meanwhile, and a promise
+// per directory entry and per file read left a large lint run waiting on the thread pool.
+function statOrUndefined(p: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
 async function walk(dir: string, recursive: boolean, out: string[]): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = readdirSync(dir, { withFileTypes: true });
   // Go's filepath.Walk sorts by byte order, not locale order.
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
@@ -63,17 +73,20 @@ export async function readSource(path: string, stdin?: StdinSource): Promise<str
 }
 
 async function readFileBounded(path: string): Promise<Buffer> {
-  const fh = await open(path, 'r').catch(() => {
-    throw SvcctlError.plain(`the path "${path}" does not exist`);
-  });
+  let fd: number;
   try {
-    const st = await fh.stat();
-    if (st.size > MAX_SOURCE_BYTES) throw tooLarge(path, st.size);
+    fd = openSync(path, 'r');
+  } catch {
+    throw SvcctlError.plain(`the path "${path}" does not exist`);
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_SOURCE_BYTES) throw tooLarge(path, size);
     // Read one byte past the limit: the file may have grown since stat.
-    const buf = Buffer.alloc(Math.min(st.size, MAX_SOURCE_BYTES) + 1);
+    const buf = Buffer.alloc(Math.min(size, MAX_SOURCE_BYTES) + 1);
     let len = 0;
     for (;;) {
-      const { bytesRead } = await fh.read(buf, len, buf.length - len, len);
+      const bytesRead = readSync(fd, buf, len, buf.length - len, len);
       if (bytesRead === 0) break;
       len += bytesRead;
       if (len === buf.length) break;
@@ -81,7 +94,7 @@ async function readFileBounded(path: string): Promise<Buffer> {
     if (len > MAX_SOURCE_BYTES) throw tooLarge(path, len);
     return buf.subarray(0, len);
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
 

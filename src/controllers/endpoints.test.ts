@@ -73,6 +73,18 @@ describe('reconcileEndpoints', () => {
 });
 
 describe('repackSubsets', () => {
+  it.each([
+    { name: 'addresses in byte order, not numeric order', ips: ['10.244.1.9', '10.244.1.10', '10.244.1.100'], want: ['10.244.1.10', '10.244.1.100', '10.244.1.9'] },
+    { name: 'the same address ordered by target uid, none first', ips: ['10.0.0.1#b', '10.0.0.1#a', '10.0.0.1'], want: ['10.0.0.1', '10.0.0.1#a', '10.0.0.1#b'] },
+  ])('sorts $name', ({ ips, want }) => {
+    const addr = (spec: string) => {
+      const [ip, uid] = spec.split('#');
+      return uid ? { ip, targetRef: { kind: 'Pod', name: uid, uid } } : { ip };
+    };
+    const [ss] = repackSubsets([{ addresses: ips.map(addr), ports: [{ port: 80, protocol: 'TCP' }] }]);
+    expect(ss.addresses!.map((a) => (a.targetRef ? `${a.ip}#${a.targetRef.uid}` : a.ip))).toEqual(want);
+  });
+
   it('merges addresses that share ports and lets not-ready win', () => {
     const a = { ip: '10.0.0.1' };
     const b = { ip: '10.0.0.2' };

@@ -24,9 +24,15 @@ import { clone } from '../store/store.js';
 export const MAX_ENDPOINTS_CAPACITY = 1000;
 export const OVER_CAPACITY_ANNOTATION = 'endpoints.kubernetes.io/over-capacity';
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** LessEndpointAddress: by IP bytes, then target uid (no target first). */
 function lessAddress(a: EndpointAddress, b: EndpointAddress): number {
-  if (a.ip !== b.ip) return Buffer.compare(Buffer.from(a.ip), Buffer.from(b.ip));
+  if (a.ip !== b.ip) {
+    // Byte order; for ASCII text (every address) that is the strings' own order, with no copies.
+    if (ASCII.test(a.ip) && ASCII.test(b.ip)) return a.ip < b.ip ? -1 : 1;
+    return Buffer.compare(Buffer.from(a.ip), Buffer.from(b.ip));
+  }
   const au = a.targetRef?.uid;
   const bu = b.targetRef?.uid;
   if (au === bu) return 0;
