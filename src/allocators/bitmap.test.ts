@@ -116,6 +116,35 @@ describe('snapshot and restore', () => {
     expect(c.used()).toBe(set.length);
   });
 
+  it.each([
+    { name: 'a service CIDR (2^20 offsets), ends and middle', max: 1 << 20, set: [0, 31, 32, 500_001, (1 << 20) - 1] },
+    { name: 'an odd size, top byte partly used', max: 1_000_003, set: [7, 8, 999_999, 1_000_002] },
+    { name: 'a dense run across word edges', max: 200, set: Array.from({ length: 70 }, (_, i) => 60 + i) },
+  ])('round-trips a large bitmap: $name', ({ max, set }) => {
+    const b = new AllocationBitmap(max, 'r', contiguousScan());
+    for (const o of set) b.allocate(o);
+    // The reference encoding, byte by byte: big-endian, leading zero bytes dropped.
+    const bytes = new Uint8Array(Math.ceil(max / 8));
+    for (const o of set) bytes[o >> 3] |= 1 << (o & 7);
+    let top = bytes.length - 1;
+    while (top >= 0 && bytes[top] === 0) top--;
+    const want = Buffer.from(Array.from({ length: top + 1 }, (_, i) => bytes[top - i])).toString('base64');
+    expect(b.snapshot()).toBe(want);
+    const c = new AllocationBitmap(max, 'r', contiguousScan());
+    c.restore(want);
+    expect(taken(c)).toEqual(set);
+    expect(c.used()).toBe(set.length);
+  });
+
+  it('counts a change to the bits, not a no-op', () => {
+    const b = new AllocationBitmap(64, 'r', contiguousScan());
+    const v0 = b.version;
+    b.release(3); // not set: nothing changes
+    expect(b.version).toBe(v0);
+    b.allocate(3);
+    expect(b.version).toBeGreaterThan(v0);
+  });
+
   it('drops bits beyond max on restore', () => {
     const b = new AllocationBitmap(10, 'r', contiguousScan());
     b.restore(Buffer.from([0xff, 0xff]).toString('base64'));

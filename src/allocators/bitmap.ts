@@ -83,12 +83,13 @@ export class AllocationBitmap implements BitReader {
   // Byte i holds offsets 8i..8i+7, lowest bit first.
   private bytes: Uint8Array;
   private count = 0;
+  private changes = 0;
 
   constructor(max: number, rangeSpec: string, strategy: ScanStrategy) {
     this.max = Math.max(0, Math.floor(max));
     this.rangeSpec = rangeSpec;
     this.strategy = strategy;
-    this.bytes = new Uint8Array(Math.ceil(this.max / 8));
+    this.bytes = wordAligned(Math.ceil(this.max / 8));
   }
 
   /** Whether `offset` is set; out-of-range offsets are never set. */
@@ -152,11 +153,14 @@ export class AllocationBitmap implements BitReader {
    * nothing is set), so a snapshot reads the same as the apiserver's RangeAllocation.data.
    */
   snapshot(): string {
-    let top = this.bytes.length - 1;
+    // A service CIDR is a million bits: skip empty 32-bit words, then bytes.
+    const words = wordsOf(this.bytes);
+    let w = words.length - 1;
+    while (w >= 0 && words[w] === 0) w--;
+    let top = Math.min(this.bytes.length - 1, w * 4 + 3);
     while (top >= 0 && this.bytes[top] === 0) top--;
-    const out = new Uint8Array(top + 1);
-    for (let i = 0; i <= top; i++) out[i] = this.bytes[top - i];
-    return Buffer.from(out).toString('base64');
+    // A service CIDR is a million bits: copy and reverse natively.
+    return Buffer.from(this.bytes.subarray(0, top + 1)).reverse().toString('base64');
   }
 
   /**
@@ -167,15 +171,15 @@ export class AllocationBitmap implements BitReader {
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data) || data.length % 4 === 1) {
       throw new ErrInvalidRange(`invalid snapshot data: not base64`);
     }
-    const raw = Buffer.from(data, 'base64');
-    const bytes = new Uint8Array(this.bytes.length);
-    const n = Math.min(raw.length, bytes.length);
-    for (let i = 0; i < n; i++) bytes[i] = raw[raw.length - 1 - i];
+    const raw = Buffer.from(data, 'base64').reverse(); // now lowest byte first, as this.bytes
+    const bytes = wordAligned(this.bytes.length);
+    bytes.set(raw.subarray(0, Math.min(raw.length, bytes.length)));
     const tail = this.max & 7;
     if (tail !== 0 && bytes.length > 0) bytes[bytes.length - 1] &= (1 << tail) - 1;
     this.bytes = bytes;
     this.count = 0;
-    for (const b of bytes) this.count += popcount(b);
+    for (const word of wordsOf(bytes)) if (word !== 0) this.count += popcount(word);
+    this.changes++;
   }
 
   /** Restores a RangeAllocation, first checking it was taken from this very range. */
@@ -186,7 +190,13 @@ export class AllocationBitmap implements BitReader {
     this.restore(snap.data);
   }
 
+  /** How many times the bits changed since this bitmap was made: unchanged means no snapshot to take. */
+  get version(): number {
+    return this.changes;
+  }
+
   private set(offset: number, on: boolean): void {
+    this.changes++;
     if (on) {
       this.bytes[offset >> 3] |= 1 << (offset & 7);
       this.count++;
@@ -201,6 +211,16 @@ function popcount(b: number): number {
   let c = 0;
   for (; b !== 0; b &= b - 1) c++;
   return c;
+}
+
+/** `n` zero bytes on a buffer whose length is a multiple of 4, so wordsOf can read it (the padding stays 0). */
+function wordAligned(n: number): Uint8Array {
+  return new Uint8Array(new ArrayBuffer(Math.ceil(n / 4) * 4), 0, n);
+}
+
+/** The bytes of a wordAligned array as 32-bit words (padding included). */
+function wordsOf(bytes: Uint8Array): Uint32Array {
+  return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.buffer.byteLength >> 2);
 }
 
 /**
@@ -241,5 +261,10 @@ export abstract class BitmapRange<T> {
   /** Calls `fn` for each allocated value, lowest first. */
   forEach(fn: (value: T) => void): void {
     this.bitmap.forEach((offset) => fn(this.valueAt(offset)));
+  }
+
+  /** Grows with every change to the allocated set (see AllocationBitmap.version). */
+  get version(): number {
+    return this.bitmap.version;
   }
 }

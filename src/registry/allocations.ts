@@ -29,16 +29,20 @@ export async function loadAllocations(tx: StoreTxn, cluster: ClusterConfig, rand
   const ports = portObj
     ? PortRange.fromSnapshot(portObj as RangeObject, { random })
     : new PortRange(cluster.nodePortRange, { random });
-  const before = { ips: ips.snapshot().data, ports: ports.snapshot().data };
+  // A snapshot of the service CIDR is a million bits: take one only for a range that changed, and
+  // write it only when it differs from the stored one (an allocation given back leaves it equal).
+  const loaded = { ips: ips.version, ports: ports.version };
   return {
     ips,
     ports,
     async save() {
-      const ipSnap = ips.snapshot();
-      const portSnap = ports.snapshot();
-      if (!ipObj || ipSnap.data !== before.ips) await tx.put(SERVICE_IP_RANGE_KEY, rangeObject('serviceips', ipSnap));
-      if (!portObj || portSnap.data !== before.ports) {
-        await tx.put(NODE_PORT_RANGE_KEY, rangeObject('servicenodeports', portSnap));
+      if (!ipObj || ips.version !== loaded.ips) {
+        const snap = ips.snapshot();
+        if (!ipObj || snap.data !== (ipObj as RangeObject).data) await tx.put(SERVICE_IP_RANGE_KEY, rangeObject('serviceips', snap));
+      }
+      if (!portObj || ports.version !== loaded.ports) {
+        const snap = ports.snapshot();
+        if (!portObj || snap.data !== (portObj as RangeObject).data) await tx.put(NODE_PORT_RANGE_KEY, rangeObject('servicenodeports', snap));
       }
     },
   };
