@@ -167,4 +167,26 @@ describe('runControllers', () => {
     expect(await h.store.list('/registry/replicasets/')).toEqual([]);
     expect(await h.store.get('/registry/services/endpoints/default/web')).toBeUndefined();
   });
+
+  it.each([
+    { name: 'an owner recreated under its name (new uid) takes its dependents away', uid: 'd-uid-2', replaced: true },
+    { name: 'an owner kept (same uid) keeps them', uid: 'd-uid', replaced: false },
+  ])('garbage collection by owner uid: $name', async ({ uid, replaced }) => {
+    const h = await setup(2);
+    const [oldRs] = (await h.store.list('/registry/replicasets/default/')) as KubeObject[];
+    const oldPods = (await h.pods()).map((p) => p.metadata.uid).sort();
+    await h.store.transaction(async (tx) => {
+      const d = deployment(2);
+      await tx.put('/registry/deployments/default/web', { ...d, metadata: { ...d.metadata, uid } });
+    });
+    await h.run();
+    const rs = (await h.store.list('/registry/replicasets/default/')) as KubeObject[];
+    expect(rs).toHaveLength(1);
+    expect(rs[0].metadata.ownerReferences?.[0].uid).toBe(uid);
+    expect(rs[0].metadata.uid === oldRs.metadata.uid).toBe(!replaced);
+    const pods = await h.pods();
+    expect(pods).toHaveLength(2);
+    const kept = pods.filter((p) => oldPods.includes(p.metadata.uid!));
+    expect(kept).toHaveLength(replaced ? 0 : 2);
+  });
 });

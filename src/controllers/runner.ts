@@ -67,18 +67,28 @@ const nsName = (o: KubeObject): string => `${o.metadata.namespace ?? ''}/${o.met
  */
 async function collectGarbage(tx: StoreTxn, w: Writer): Promise<void> {
   const owners = new Map<string, string | undefined>();
-  for (const kind of ['Deployment', 'ReplicaSet', 'Service', 'Endpoints']) {
-    for (const o of await list(tx, kind)) owners.set(`${kind}:${nsName(o)}`, o.metadata.uid);
+  const ownersByUid = new Map<string, KubeObject>();
+  for (const kind of OWNER_KINDS) {
+    for (const o of await list(tx, kind)) {
+      owners.set(`${kind}:${nsName(o)}`, o.metadata.uid);
+      if (o.metadata.uid) ownersByUid.set(o.metadata.uid, o);
+    }
   }
   for (const kind of ['ReplicaSet', 'Pod', 'EndpointSlice']) {
     for (const o of await list(tx, kind)) {
       const ref = controllerOf(o);
-      if (!ref || !['Deployment', 'ReplicaSet', 'Service', 'Endpoints'].includes(ref.kind)) continue;
+      if (!ref || !OWNER_KINDS.includes(ref.kind)) continue;
+      // The common case, found by uid: that very owner, same kind, name and namespace, is there.
+      const byUid = ref.uid ? ownersByUid.get(ref.uid) : undefined;
+      if (byUid && byUid.kind === ref.kind && byUid.metadata.name === ref.name && byUid.metadata.namespace === o.metadata.namespace) continue;
       const k = `${ref.kind}:${o.metadata.namespace ?? ''}/${ref.name}`;
       if (!owners.has(k) || (ref.uid && owners.get(k) && owners.get(k) !== ref.uid)) await w.delete(o);
     }
   }
 }
+
+/** The kinds whose objects own others the garbage collector looks after. */
+const OWNER_KINDS = ['Deployment', 'ReplicaSet', 'Service', 'Endpoints'];
 
 /**
  * For an owner, the objects it controls plus the uncontrolled ones of its namespace it may adopt,
