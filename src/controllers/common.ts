@@ -115,6 +115,20 @@ export function deepEqualExcept(a: unknown, b: unknown, skip: string): boolean {
   return equalSkipping(a, b, skip);
 }
 
+/** deepEqual of two objects with their own property `key` left out (at the top level only). */
+export function deepEqualWithout(a: object, b: object, key: string): boolean {
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  let count = 0;
+  for (const k in ao) {
+    if (k === key || ao[k] === undefined) continue;
+    if (!equalSkipping(ao[k], bo[k], undefined)) return false;
+    count++;
+  }
+  for (const k in bo) if (k !== key && bo[k] !== undefined) count--;
+  return count === 0;
+}
+
 // Walks both values without building key lists: every reconcile ends in a comparison, and a full
 // resync makes hundreds of thousands of them.
 function equalSkipping(a: unknown, b: unknown, skip: string | undefined): boolean {

@@ -4,7 +4,7 @@ import { resourceByKind, type ResourceType } from '../api/scheme.js';
 import type { KubeObject } from '../api/types.js';
 import { objectKey } from '../store/keys.js';
 import { StoreError, type StoreTxn } from '../store/store.js';
-import { deepEqual, timestamp, type Plan } from './common.js';
+import { deepEqual, deepEqualWithout, timestamp, type Plan } from './common.js';
 import type { EventRecorder } from './events.js';
 import { generateName, type Random } from './names.js';
 import { uuidFrom } from '../allocators/random.js';
@@ -13,31 +13,6 @@ const type = (kind: string): ResourceType => resourceByKind(kind)!;
 
 /** The store key of an object (its kind must be in the scheme). */
 export const keyOf = (o: KubeObject): string => objectKey(type(o.kind), o.metadata.namespace, o.metadata.name ?? '');
-
-/** Equal objects, leaving metadata.resourceVersion out. */
-function sameButVersion(a: KubeObject, b: KubeObject): boolean {
-  const rest = (o: KubeObject) => {
-    let n = 0;
-    for (const k in o) if ((o as unknown as Record<string, unknown>)[k] !== undefined) n++;
-    return n;
-  };
-  if (rest(a) !== rest(b)) return false;
-  for (const k in a) {
-    if (k === 'metadata') continue;
-    if (!deepEqual((a as unknown as Record<string, unknown>)[k], (b as unknown as Record<string, unknown>)[k])) return false;
-  }
-  const am = a.metadata as Record<string, unknown>;
-  const bm = b.metadata as Record<string, unknown>;
-  if (!am || !bm) return am === bm;
-  let count = 0;
-  for (const k in am) {
-    if (k === 'resourceVersion' || am[k] === undefined) continue;
-    if (!deepEqual(am[k], bm[k])) return false;
-    count++;
-  }
-  for (const k in bm) if (k !== 'resourceVersion' && bm[k] !== undefined) count--;
-  return count === 0;
-}
 
 /** Called after each real write: `old` undefined on create, `cur` undefined on delete. */
 export type ChangeListener = (old: KubeObject | undefined, cur: KubeObject | undefined) => void;
@@ -100,7 +75,8 @@ export class Writer {
       o.metadata.generation = deepEqual(o.spec, cur.spec) ? cur.metadata.generation : cur.metadata.generation + 1;
     }
     delete o.metadata.resourceVersion;
-    if (sameButVersion(o, cur)) return;
+    // Nothing but the version would change: no write.
+    if (deepEqualWithout(o, cur, 'metadata') && deepEqualWithout(o.metadata, cur.metadata, 'resourceVersion')) return;
     const stored = await this.tx.put(key, o);
     this.changed(cur, stored);
   }
