@@ -153,13 +153,12 @@ export class AllocationBitmap implements BitReader {
    * nothing is set), so a snapshot reads the same as the apiserver's RangeAllocation.data.
    */
   snapshot(): string {
-    // A service CIDR is a million bits: skip empty 32-bit words, then bytes.
+    // A service CIDR is a million bits: skip empty 32-bit words, then bytes; copy and reverse natively.
     const words = wordsOf(this.bytes);
     let w = words.length - 1;
     while (w >= 0 && words[w] === 0) w--;
     let top = Math.min(this.bytes.length - 1, w * 4 + 3);
     while (top >= 0 && this.bytes[top] === 0) top--;
-    // A service CIDR is a million bits: copy and reverse natively.
     return Buffer.from(this.bytes.subarray(0, top + 1)).reverse().toString('base64');
   }
 

@@ -44,23 +44,18 @@ export function safeEncodeString(s: string): string {
   return out;
 }
 
-/** JSON with object keys sorted at every level, so equal templates hash equal. */
+/**
+ * JSON with object keys sorted at every level, so equal templates hash equal: the text the
+ * pod-template-hash is defined over (fnv32aCanonical hashes it without building it).
+ */
 export function canonicalJSON(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
-  let out: string;
-  if (Array.isArray(v)) {
-    out = '[';
-    for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + (v[i] === undefined ? 'null' : canonicalJSON(v[i]));
-    return `${out}]`;
-  }
+  if (Array.isArray(v)) return `[${v.map((x) => (x === undefined ? 'null' : canonicalJSON(x))).join(',')}]`;
   const obj = v as Record<string, unknown>;
-  const keys = Object.keys(obj).sort();
-  out = '{';
-  for (const k of keys) {
-    if (obj[k] === undefined) continue;
-    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(k)}:${canonicalJSON(obj[k])}`;
-  }
-  return `${out}}`;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJSON(obj[k])}`).join(',')}}`;
 }
 
 const step = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193) >>> 0;

@@ -70,7 +70,7 @@ function deepFreeze<T>(v: T): T {
  */
 export class ScratchStore implements Store {
   private readonly data = new Map<string, Entry>();
-  /** Directory prefix ('' for all) -> its keys at any depth; sorted once listed, then kept sorted. */
+  /** Directory prefix ('' for all) -> its keys at any depth; sorted once listed, new keys merged in at the next list. */
   private readonly dirs = new Map<string, { keys: Set<string>; sorted?: string[]; added?: string[] }>();
   private rev = 0;
   private queue: Promise<unknown> = Promise.resolve();
