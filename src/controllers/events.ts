@@ -227,13 +227,17 @@ export class EventRecorder {
 
   /** Writes the queued events into `tx`; returns how many Events were created or bumped. */
   async flush(tx: StoreTxn): Promise<number> {
+    // Stored Events a new one may repeat, by aggregation key. Only the Events of the object it is
+    // about are read: they are named `<object>.<suffix>`, so one prefix holds them (client-go's
+    // correlator keeps its own cache and never reads Events back at all).
     const existing = new Map<string, Map<string, KubeEvent>>();
-    const inNamespace = async (ns: string) => {
-      let m = existing.get(ns);
+    const about = async (ns: string, object: string) => {
+      const prefix = `${typePrefix(EVENT, ns)}${object}.`;
+      let m = existing.get(prefix);
       if (!m) {
         m = new Map();
-        for (const e of (await tx.list(typePrefix(EVENT, ns))) as KubeEvent[]) if (!e.eventTime) m.set(aggregateKey(e), e);
-        existing.set(ns, m);
+        for (const e of (await tx.list(prefix)) as KubeEvent[]) if (!e.eventTime) m.set(aggregateKey(e), e);
+        existing.set(prefix, m);
       }
       return m;
     };
@@ -280,14 +284,14 @@ export class EventRecorder {
         reportingInstance: series ? `${spec.component}-${spec.host ?? 'control-plane'}` : (spec.host ?? ''),
       };
       const lookup = !series && !spec.once;
-      const same = lookup ? (await inNamespace(ns)).get(aggregateKey(ev)) : undefined;
+      const same = lookup ? (await about(ns, involvedObject.name)).get(aggregateKey(ev)) : undefined;
       if (same) {
         const bumped: KubeEvent = { ...same, count: (same.count ?? 1) + 1, lastTimestamp: ts };
         await tx.put(objectKey(EVENT, ns, same.metadata.name ?? ''), bumped);
-        (await inNamespace(ns)).set(aggregateKey(ev), bumped);
+        (await about(ns, involvedObject.name)).set(aggregateKey(ev), bumped);
       } else {
         const stored = (await tx.create(objectKey(EVENT, ns, name), ev)) as KubeEvent;
-        if (lookup) (await inNamespace(ns)).set(aggregateKey(ev), stored);
+        if (lookup) (await about(ns, involvedObject.name)).set(aggregateKey(ev), stored);
       }
       written++;
     }
