@@ -133,12 +133,21 @@ const newService = (state) => {
 };
 const applyEmpty = median(() => newService(empty), (f) => svcctl(empty, ['apply', '-f', f]));
 const applyBig = median(() => newService(big), (f) => svcctl(big, ['apply', '-f', f]));
+// The same in a crowded namespace: ns-0 holds PODS / NAMESPACES pods; the Service selects 10 of them.
+const crowdedService = (state) => {
+  const f = join(state, 'crowded.yaml');
+  writeFileSync(f, `apiVersion: v1\nkind: Service\nmetadata:\n  name: bench-${n++}\n  namespace: ns-0\nspec:\n  selector:\n    app: app-0\n  ports:\n  - port: 80\n    targetPort: 8080\n`);
+  return f;
+};
+const crowdedEmpty = median(() => crowdedService(empty), (f) => svcctl(empty, ['apply', '-f', f]));
+const crowdedBig = median(() => crowdedService(big), (f) => svcctl(big, ['apply', '-f', f]));
 const podOf = (state) => JSON.parse(svcctl(state, ['get', 'pods', '-l', 'app=mariadb', '-o', 'json'])).items[0].metadata.name;
 const deleteEmpty = median(() => podOf(empty), (p) => svcctl(empty, ['delete', 'pod', p]));
 const deleteBig = median(() => podOf(big), (p) => svcctl(big, ['delete', 'pod', p]));
 
 console.log(`svcctl scale bench: ${PODS} pods in ${NAMESPACES} namespaces, ${SERVICES} Services (seeded in ${seedSecs.toFixed(1)}s)`);
 console.log(`apply one Service:  empty ${applyEmpty.toFixed(0)} ms, big ${applyBig.toFixed(0)} ms, ratio ${(applyBig / applyEmpty).toFixed(2)} (goal <= 1.5)`);
+console.log(`  into ns-0 (${PODS / NAMESPACES} pods): empty ${crowdedEmpty.toFixed(0)} ms, big ${crowdedBig.toFixed(0)} ms, ratio ${(crowdedBig / crowdedEmpty).toFixed(2)} (goal <= 1.5)`);
 console.log(`delete one pod:     empty ${deleteEmpty.toFixed(0)} ms, big ${deleteBig.toFixed(0)} ms, ratio ${(deleteBig / deleteEmpty).toFixed(2)} (goal <= 1.5)`);
 console.log(`full resync:        first ${(firstResync / 1000).toFixed(2)} s (creates every Endpoints/slice), settled ${(resync / 1000).toFixed(2)} s (goal < 2 s)`);
 console.log(`  of which reading:  ${(floor.ms / 1000).toFixed(2)} s to read and parse the ${floor.n} objects it lists, before any controller runs`);

@@ -6,7 +6,7 @@ import { selectorFromSet, selectorMatches, labelSelectorMatcher } from '../api/l
 import { resourceByKind, type ResourceType } from '../api/scheme.js';
 import type { Deployment, EndpointSlice, Endpoints, KubeObject, Pod, ReplicaSet, Service } from '../api/types.js';
 import { objectKey, typePrefix } from '../store/keys.js';
-import type { StoreTxn } from '../store/store.js';
+import { hasLabels, listLabeled, type StoreTxn } from '../store/store.js';
 import { controllerOf, deepEqual, isPodTerminal, serviceSelects } from './common.js';
 import { reconcileDeployment } from './deployment.js';
 import { reconcileEndpoints } from './endpoints.js';
@@ -55,6 +55,8 @@ const ns = (o: KubeObject): string => o.metadata.namespace ?? '';
 /** Prefix lists memoised for the run; a write drops every cached list its key falls under. */
 class Lists {
   private readonly cache = new Map<string, KubeObject[]>();
+  /** Labelled lists (listLabeled) by prefix, then by their labels. */
+  private readonly labeledCache = new Map<string, Map<string, KubeObject[]>>();
   constructor(private readonly tx: StoreTxn) {}
 
   async list<X extends KubeObject>(prefix: string): Promise<X[]> {
@@ -66,8 +68,21 @@ class Lists {
     return [...v] as X[];
   }
 
+  /** The objects under `prefix` carrying every label of `labels` (a Service's pods). */
+  async labeled<X extends KubeObject>(prefix: string, labels: Record<string, string>): Promise<X[]> {
+    const whole = this.cache.get(prefix);
+    if (whole) return whole.filter((o) => hasLabels(o, labels)) as X[];
+    let byLabels = this.labeledCache.get(prefix);
+    if (!byLabels) this.labeledCache.set(prefix, (byLabels = new Map()));
+    const k = JSON.stringify(Object.entries(labels).sort());
+    let v = byLabels.get(k);
+    if (!v) byLabels.set(k, (v = await listLabeled(this.tx, prefix, labels)));
+    return [...v] as X[];
+  }
+
   invalidate(key: string): void {
     for (const p of [...this.cache.keys()]) if (key.startsWith(p)) this.cache.delete(p);
+    for (const p of [...this.labeledCache.keys()]) if (key.startsWith(p)) this.labeledCache.delete(p);
   }
 }
 
@@ -281,7 +296,9 @@ class TargetedRun {
     }
     if (svc) {
       const nodeNames = new Set(this.opts.cluster.nodes.map((n) => n.name));
-      const pods = await this.lists.list<Pod>(typePrefix(T('Pod'), namespace));
+      // Only the pods the selector picks are read (the reconcilers apply it again).
+      const selector = svc.spec.selector;
+      const pods = serviceSelects(selector) ? await this.lists.labeled<Pod>(typePrefix(T('Pod'), namespace), selector) : [];
       const next = reconcileEndpoints(svc, pods, ep);
       if (next !== null && next !== 'unchanged') {
         if (ep) await this.w.update(next);

@@ -43,6 +43,25 @@ export interface StoreTxn extends StoreReader {
    * stores that keep parsed objects (lint's scratch store) offer it; others are read with get().
    */
   peek?(key: string): Promise<KubeObject | undefined>;
+  /**
+   * The objects under `prefix` whose metadata.labels hold every pair of `labels`, in key order:
+   * list() filtered. Stores that can filter without parsing every object (SQLite) offer it;
+   * callers filter list() themselves otherwise (see listLabeled).
+   */
+  listLabeled?(prefix: string, labels: Record<string, string>): Promise<KubeObject[]>;
+}
+
+/** True when `obj`'s labels hold every pair of `labels`. */
+export function hasLabels(obj: KubeObject, labels: Record<string, string>): boolean {
+  const own = obj.metadata?.labels ?? {};
+  for (const [k, v] of Object.entries(labels)) if (own[k] !== v) return false;
+  return true;
+}
+
+/** tx.listLabeled where the store offers it, else list() filtered by hasLabels. */
+export async function listLabeled(tx: StoreTxn, prefix: string, labels: Record<string, string>): Promise<KubeObject[]> {
+  if (tx.listLabeled) return tx.listLabeled(prefix, labels);
+  return (await tx.list(prefix)).filter((o) => hasLabels(o, labels));
 }
 
 export interface Store extends StoreReader {

@@ -1,7 +1,7 @@
 // The contract every Store backend keeps, run against each one.
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../src/api/types.js';
-import { type Store, StoreError } from '../../src/store/store.js';
+import { type Store, StoreError, hasLabels, listLabeled } from '../../src/store/store.js';
 
 const svc = (name: string, extra: Record<string, unknown> = {}): KubeObject => ({
   apiVersion: 'v1',
@@ -95,6 +95,32 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         });
         expect(await s.get(key('a'))).toBeUndefined();
       }));
+
+    it.each([
+      { name: 'one label', labels: { app: 'web' }, want: ['a', 'b', 'c'] },
+      { name: 'a prefixed key', labels: { 'app.kubernetes.io/name': 'web' }, want: ['a', 'd'] },
+      { name: 'two labels, both needed', labels: { app: 'web', tier: 'front' }, want: ['a', 'c'] },
+      { name: 'a value nothing has', labels: { app: 'nope' }, want: [] },
+      { name: 'a numeric-looking value', labels: { v: '1' }, want: ['a', 'c'] },
+    ])('lists by labels as list() filtered would: $name', ({ labels, want }) =>
+      withStore(async (s) => {
+        const labelled = (name: string, l?: Record<string, string>) => ({ ...svc(name), metadata: { name, namespace: 'default', ...(l ? { labels: l } : {}) } });
+        await s.transaction(async (tx) => {
+          await tx.create(key('a'), labelled('a', { app: 'web', tier: 'front', 'app.kubernetes.io/name': 'web', v: '1' }));
+          await tx.create(key('b'), labelled('b', { app: 'web', tier: 'back' }));
+          await tx.create(key('c'), labelled('c'));
+          await tx.create(key('d'), labelled('d', { app: 'webx', 'app.kubernetes.io/name': 'web' }));
+          await tx.create(key('e', 'other'), labelled('e', { app: 'web', tier: 'front' }));
+        });
+        await s.transaction(async (tx) => {
+          // Inside the transaction that wrote it, an object is listed by its new labels.
+          await tx.put(key('c'), labelled('c', { app: 'web', tier: 'front', v: '1' }));
+          const prefix = '/registry/services/specs/default/';
+          expect((await tx.list(prefix)).filter((o) => hasLabels(o, labels)).map((o) => o.metadata.name)).toEqual(want);
+          expect((await listLabeled(tx, prefix, labels)).map((o) => o.metadata.name)).toEqual(want);
+        });
+      }),
+    );
 
     it('deletes a whole prefix', () =>
       withStore(async (s) => {
