@@ -6,7 +6,7 @@ import { selectorFromSet, selectorMatches, labelSelectorMatcher } from '../api/l
 import { resourceByKind, type ResourceType } from '../api/scheme.js';
 import type { Deployment, EndpointSlice, Endpoints, KubeObject, Pod, ReplicaSet, Service } from '../api/types.js';
 import { objectKey, typePrefix } from '../store/keys.js';
-import { hasLabels, listLabeled, type StoreTxn } from '../store/store.js';
+import { hasLabels, listControlledBy, listLabeled, type StoreTxn } from '../store/store.js';
 import { controllerOf, deepEqual, isPodTerminal, serviceSelects } from './common.js';
 import { reconcileDeployment } from './deployment.js';
 import { reconcileEndpoints } from './endpoints.js';
@@ -55,8 +55,8 @@ const ns = (o: KubeObject): string => o.metadata.namespace ?? '';
 /** Prefix lists memoised for the run; a write drops every cached list its key falls under. */
 class Lists {
   private readonly cache = new Map<string, KubeObject[]>();
-  /** Labelled lists (listLabeled) by prefix, then by their labels. */
-  private readonly labeledCache = new Map<string, Map<string, KubeObject[]>>();
+  /** Narrowed lists (listLabeled, listControlledBy) by prefix, then by what they asked. */
+  private readonly queries = new Map<string, Map<string, KubeObject[]>>();
   constructor(private readonly tx: StoreTxn) {}
 
   async list<X extends KubeObject>(prefix: string): Promise<X[]> {
@@ -72,17 +72,33 @@ class Lists {
   async labeled<X extends KubeObject>(prefix: string, labels: Record<string, string>): Promise<X[]> {
     const whole = this.cache.get(prefix);
     if (whole) return whole.filter((o) => hasLabels(o, labels)) as X[];
-    let byLabels = this.labeledCache.get(prefix);
-    if (!byLabels) this.labeledCache.set(prefix, (byLabels = new Map()));
-    const k = JSON.stringify(Object.entries(labels).sort());
-    let v = byLabels.get(k);
-    if (!v) byLabels.set(k, (v = await listLabeled(this.tx, prefix, labels)));
+    return this.query<X>(prefix, `labels ${JSON.stringify(Object.entries(labels).sort())}`, () => listLabeled(this.tx, prefix, labels));
+  }
+
+  /**
+   * The objects under `prefix` a ReplicaSet may own: those whose controller is `kind`/`name`, and
+   * the uncontrolled ones carrying `matchLabels` (what it may adopt; its whole selector is applied
+   * by the reconciler), or none without matchLabels. In key order, as list() would give them.
+   */
+  async ownedOrAdoptable<X extends KubeObject>(prefix: string, kind: string, name: string, matchLabels?: Record<string, string>): Promise<X[]> {
+    const owned = await this.query<X>(prefix, `owner ${kind}/${name}`, () => listControlledBy(this.tx, prefix, kind, name));
+    if (!matchLabels) return owned;
+    const free = (await this.labeled<X>(prefix, matchLabels)).filter((o) => !(o.metadata.ownerReferences ?? []).some((r) => r.controller));
+    return [...owned, ...free].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
+  }
+
+  /** A narrowed list of `prefix`, kept until a write under `prefix`. */
+  private async query<X extends KubeObject>(prefix: string, id: string, fetch: () => Promise<KubeObject[]>): Promise<X[]> {
+    let byId = this.queries.get(prefix);
+    if (!byId) this.queries.set(prefix, (byId = new Map()));
+    let v = byId.get(id);
+    if (!v) byId.set(id, (v = await fetch()));
     return [...v] as X[];
   }
 
   invalidate(key: string): void {
     for (const p of [...this.cache.keys()]) if (key.startsWith(p)) this.cache.delete(p);
-    for (const p of [...this.labeledCache.keys()]) if (key.startsWith(p)) this.labeledCache.delete(p);
+    for (const p of [...this.queries.keys()]) if (key.startsWith(p)) this.queries.delete(p);
   }
 }
 
@@ -251,7 +267,14 @@ class TargetedRun {
 
   private async replicaSet(namespace: string, name: string): Promise<void> {
     const rs = (await this.tx.get(objectKey(T('ReplicaSet'), namespace, name))) as ReplicaSet | undefined;
-    const pods = await this.lists.list<Pod>(typePrefix(T('Pod'), namespace));
+    // Its own pods and the orphans its matchLabels pick (a deleted one: its pods, to collect); a
+    // selector of expressions alone cannot narrow the orphans, so the whole namespace is read then.
+    const podPrefix = typePrefix(T('Pod'), namespace);
+    const matchLabels = rs?.spec.selector?.matchLabels ?? {};
+    const narrow = !rs || Object.keys(matchLabels).length > 0;
+    const pods = narrow
+      ? await this.lists.ownedOrAdoptable<Pod>(podPrefix, 'ReplicaSet', name, rs ? matchLabels : undefined)
+      : await this.lists.list<Pod>(podPrefix);
     for (const p of pods) if (orphaned(p, 'ReplicaSet', name, rs)) await this.w.delete(p);
     if (!rs) return;
     const plan = reconcileReplicaSet(rs, pods, this.opts);

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { KubeObject } from '../api/types.js';
-import { type Store, type StoreTxn, StoreError, clone, hasLabels, prefixEnd } from './store.js';
+import { type Store, type StoreTxn, StoreError, clone, hasLabels, isControlledByName, prefixEnd } from './store.js';
 
 const require = createRequire(import.meta.url);
 
@@ -50,6 +50,14 @@ export class SqliteStore implements Store {
       ),
       // Values only (pluck), each parsed as it is stepped to: no array of rows or texts in between.
       range: db.prepare<[string, string], string>('SELECT value FROM objects WHERE key >= ? AND key < ? ORDER BY key').pluck(),
+      controlled: db
+        .prepare<[string, string, string, string], string>(
+          `SELECT o.value FROM objects AS o WHERE o.key >= ? AND o.key < ? AND EXISTS (
+             SELECT 1 FROM json_each(o.value, '$.metadata.ownerReferences') AS r
+             WHERE json_extract(r.value, '$.controller') = 1 AND json_extract(r.value, '$.kind') = ? AND json_extract(r.value, '$.name') = ?
+           ) ORDER BY o.key`,
+        )
+        .pluck(),
       upsert: db.prepare<[string, string, number]>(
         'INSERT INTO objects (key, value, mod_revision) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, mod_revision = excluded.mod_revision',
       ),
@@ -93,6 +101,16 @@ export class SqliteStore implements Store {
     return out;
   }
 
+  /** list(prefix) narrowed, inside SQLite, to the objects whose controller is `kind`/`name`. */
+  async listControlledBy(prefix: string, kind: string, name: string): Promise<KubeObject[]> {
+    const out: KubeObject[] = [];
+    for (const value of this.stmts.controlled.iterate(prefix, prefixEnd(prefix), kind, name)) {
+      const obj = JSON.parse(value) as KubeObject;
+      if (isControlledByName(obj, kind, name)) out.push(obj);
+    }
+    return out;
+  }
+
   async revision(): Promise<number> {
     return this.stmts.rev.get()!.value;
   }
@@ -121,6 +139,7 @@ export class SqliteStore implements Store {
         get: (key) => this.get(key),
         list: (prefix) => this.list(prefix),
         listLabeled: (prefix, labels) => this.listLabeled(prefix, labels),
+        listControlledBy: (prefix, kind, name) => this.listControlledBy(prefix, kind, name),
         create: async (key, obj) => {
           if (s.get.get(key)) throw new StoreError('AlreadyExists', key);
           return write(key, obj);

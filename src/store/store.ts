@@ -49,6 +49,24 @@ export interface StoreTxn extends StoreReader {
    * callers filter list() themselves otherwise (see listLabeled).
    */
   listLabeled?(prefix: string, labels: Record<string, string>): Promise<KubeObject[]>;
+  /**
+   * The objects under `prefix` whose controller owner reference names `kind`/`name` (any uid), in
+   * key order: list() filtered by isControlledByName. Offered where the store can filter without
+   * parsing every object (see listControlledBy).
+   */
+  listControlledBy?(prefix: string, kind: string, name: string): Promise<KubeObject[]>;
+}
+
+/** True when `obj`'s controller owner reference names `kind`/`name`. */
+export function isControlledByName(obj: KubeObject, kind: string, name: string): boolean {
+  const ref = (obj.metadata?.ownerReferences ?? []).find((r) => r.controller);
+  return !!ref && ref.kind === kind && ref.name === name;
+}
+
+/** tx.listControlledBy where the store offers it, else list() filtered by isControlledByName. */
+export async function listControlledBy(tx: StoreTxn, prefix: string, kind: string, name: string): Promise<KubeObject[]> {
+  if (tx.listControlledBy) return tx.listControlledBy(prefix, kind, name);
+  return (await tx.list(prefix)).filter((o) => isControlledByName(o, kind, name));
 }
 
 /** True when `obj`'s labels hold every pair of `labels`. */

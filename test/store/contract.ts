@@ -1,7 +1,7 @@
 // The contract every Store backend keeps, run against each one.
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../src/api/types.js';
-import { type Store, StoreError, hasLabels, listLabeled } from '../../src/store/store.js';
+import { type Store, StoreError, hasLabels, isControlledByName, listControlledBy, listLabeled } from '../../src/store/store.js';
 
 const svc = (name: string, extra: Record<string, unknown> = {}): KubeObject => ({
   apiVersion: 'v1',
@@ -118,6 +118,31 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           const prefix = '/registry/services/specs/default/';
           expect((await tx.list(prefix)).filter((o) => hasLabels(o, labels)).map((o) => o.metadata.name)).toEqual(want);
           expect((await listLabeled(tx, prefix, labels)).map((o) => o.metadata.name)).toEqual(want);
+        });
+      }),
+    );
+
+    it.each([
+      { name: 'the controller named', kind: 'ReplicaSet', owner: 'web-1', want: ['a', 'c'] },
+      { name: 'another name', kind: 'ReplicaSet', owner: 'web-2', want: ['d'] },
+      { name: 'a non-controller reference does not count', kind: 'Deployment', owner: 'web', want: [] },
+      { name: 'nothing owned', kind: 'ReplicaSet', owner: 'none', want: [] },
+    ])('lists by controller as list() filtered would: $name', ({ kind, owner, want }) =>
+      withStore(async (s) => {
+        const ref = (k: string, n: string, controller: boolean) => ({ apiVersion: 'apps/v1', kind: k, name: n, uid: `${n}-uid`, controller });
+        const owned = (name: string, refs?: ReturnType<typeof ref>[]) => ({ ...svc(name), metadata: { name, namespace: 'default', ...(refs ? { ownerReferences: refs } : {}) } });
+        await s.transaction(async (tx) => {
+          await tx.create(key('a'), owned('a', [ref('ReplicaSet', 'web-1', true)]));
+          await tx.create(key('b'), owned('b'));
+          await tx.create(key('d'), owned('d', [ref('Deployment', 'web', false), ref('ReplicaSet', 'web-2', true)]));
+          await tx.create(key('e', 'other'), owned('e', [ref('ReplicaSet', 'web-1', true)]));
+        });
+        await s.transaction(async (tx) => {
+          // Written in this transaction: seen by its own reads.
+          await tx.put(key('c'), owned('c', [ref('ReplicaSet', 'web-1', true)]));
+          const prefix = '/registry/services/specs/default/';
+          expect((await tx.list(prefix)).filter((o) => isControlledByName(o, kind, owner)).map((o) => o.metadata.name)).toEqual(want);
+          expect((await listControlledBy(tx, prefix, kind, owner)).map((o) => o.metadata.name)).toEqual(want);
         });
       }),
     );
