@@ -2,7 +2,7 @@
 // the level-triggered controllers of a real control plane settle after a write.
 import { resourceByKind, type ResourceType } from '../api/scheme.js';
 import type { Deployment, EndpointSlice, Endpoints, KubeObject, Pod, ReplicaSet, Service } from '../api/types.js';
-import { typePrefix } from '../store/keys.js';
+import { objectKey, prefixRange, typePrefix } from '../store/keys.js';
 import type { StoreTxn } from '../store/store.js';
 import { controllerOf, deepEqual, isPodTerminal } from './common.js';
 import { reconcileDeployment } from './deployment.js';
@@ -18,7 +18,7 @@ import { reconcileLoadBalancers } from './loadbalancer.js';
 import { LoadBalancerState } from './lb-state.js';
 import { NodeIPs } from './node-ips.js';
 import { runTargeted } from './targeted.js';
-import { Writer } from './writer.js';
+import { keyOf, Writer } from './writer.js';
 
 export interface RunOptions {
   now: Date;
@@ -135,10 +135,20 @@ function controlledOrOrphans<T extends KubeObject>(items: T[]): (owner: KubeObje
 }
 
 async function runDeployments(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<void> {
-  const replicaSetsOf = controlledOrOrphans(await list<ReplicaSet>(tx, 'ReplicaSet'));
+  const all = await list<ReplicaSet>(tx, 'ReplicaSet');
+  const replicaSetsOf = controlledOrOrphans(all);
+  // A new ReplicaSet's name may be taken by one the Deployment does not own (a hash collision):
+  // it also sees those named `<deployment>-...`, one run of the sorted keys.
+  const keys = all.map(keyOf);
+  const namedAfter = (d: Deployment): ReplicaSet[] => {
+    const [from, to] = prefixRange(keys, objectKey(type('ReplicaSet'), d.metadata.namespace, `${d.metadata.name}-`));
+    return all.slice(from, to);
+  };
   for (const d of await list<Deployment>(tx, 'Deployment')) {
     if (d.metadata.deletionTimestamp) continue;
-    const plan = reconcileDeployment(d, replicaSetsOf(d), { now: opts.now });
+    const mine = replicaSetsOf(d);
+    const named = namedAfter(d).filter((rs) => !mine.includes(rs));
+    const plan = reconcileDeployment(d, named.length ? [...mine, ...named] : mine, { now: opts.now });
     await w.apply(plan);
     if (plan.deployment) await w.update(plan.deployment);
   }

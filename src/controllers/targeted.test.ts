@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Deployment, EndpointSlice, Endpoints, KubeObject, Pod, ReplicaSet, Service } from '../api/types.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { MemoryStore } from '../store/memory.js';
-import type { StoreTxn } from '../store/store.js';
+import { SqliteStore } from '../store/sqlite.js';
+import type { Store, StoreTxn } from '../store/store.js';
+import { computePodTemplateHash } from './names.js';
 import { isPodReady } from './common.js';
 import { seededRandom } from './names.js';
 import { POD_IP_RANGE_PREFIX } from './node-ips.js';
@@ -77,7 +83,7 @@ const podOn = (node: string) => async (tx: StoreTxn): Promise<string> => {
 const relabelPodOn = (node: string, labels: Record<string, string>): Step => async (tx) => update(await podOn(node)(tx), (o) => (o.metadata.labels = labels))(tx);
 
 /** The cluster's state with random names left out. */
-async function summary(store: MemoryStore): Promise<Record<string, unknown>> {
+async function summary(store: Store): Promise<Record<string, unknown>> {
   const pods = (await store.list('/registry/pods/')) as Pod[];
   const rss = (await store.list('/registry/replicasets/')) as ReplicaSet[];
   const deps = (await store.list('/registry/deployments/')) as Deployment[];
@@ -98,9 +104,20 @@ async function summary(store: MemoryStore): Promise<Record<string, unknown>> {
   };
 }
 
+/** SQLite stores made by the tests (SQLite narrows the targeted reads inside the database). */
+const sqliteDirs: string[] = [];
+afterAll(() => {
+  for (const d of sqliteDirs) rmSync(d, { recursive: true, force: true });
+});
+const sqliteStore = (): Store => {
+  const dir = mkdtempSync(join(tmpdir(), 'svcctl-targeted-'));
+  sqliteDirs.push(dir);
+  return new SqliteStore(dir);
+};
+
 /** Runs the steps against a fresh store, each followed by a targeted run or a full resync. */
-async function play(steps: Step[], targeted: boolean): Promise<{ store: MemoryStore; converged: boolean[] }> {
-  const store = new MemoryStore();
+async function play(steps: Step[], targeted: boolean, makeStore: () => Store = () => new MemoryStore()): Promise<{ store: Store; converged: boolean[] }> {
+  const store = makeStore();
   const random = seededRandom(7);
   const now = new Date('2025-01-01T00:00:00Z');
   const converged: boolean[] = [];
@@ -144,6 +161,39 @@ const cases: { name: string; steps: Step[] }[] = [
     ],
   },
   { name: 'deployment deleted takes its pods and endpoints', steps: [base, remove(async () => depKey('web'))] },
+  {
+    name: "a ReplicaSet not the Deployment's holds the name its template hashes to",
+    steps: [
+      create([
+        `/registry/replicasets/default/web-${computePodTemplateHash(deployment('web', 1).spec.template)}`,
+        {
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          metadata: { name: `web-${computePodTemplateHash(deployment('web', 1).spec.template)}`, namespace: 'default', uid: 'squatter-uid' },
+          spec: { replicas: 0, selector: { matchLabels: { app: 'squatter' } }, template: { metadata: { labels: { app: 'squatter' } }, spec: { containers: [{ name: 'c', image: 'busybox' }] } } },
+        } as ReplicaSet,
+      ]),
+      base,
+    ],
+  },
+  {
+    name: 'an orphan pod matching a new ReplicaSet is adopted',
+    steps: [
+      create([
+        '/registry/pods/default/stray',
+        { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'stray', namespace: 'default', uid: 'stray-uid', labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } as Pod,
+      ]),
+      create([
+        '/registry/replicasets/default/web-rs',
+        {
+          apiVersion: 'apps/v1',
+          kind: 'ReplicaSet',
+          metadata: { name: 'web-rs', namespace: 'default', uid: 'web-rs-uid', generation: 1 },
+          spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } },
+        } as ReplicaSet,
+      ]),
+    ],
+  },
 ];
 
 describe('runControllers targeted mode', () => {
@@ -152,6 +202,26 @@ describe('runControllers targeted mode', () => {
     const targeted = await play(steps, true);
     expect(targeted.converged.every(Boolean)).toBe(true);
     expect(await summary(targeted.store)).toEqual(await summary(full.store));
+  });
+
+  it.each(cases)('$name: the same on SQLite, whose targeted reads are narrowed in the database', async ({ steps }) => {
+    const full = await play(steps, false);
+    const targeted = await play(steps, true, sqliteStore);
+    expect(targeted.converged.every(Boolean)).toBe(true);
+    expect(await summary(targeted.store)).toEqual(await summary(full.store));
+  });
+
+  it('a taken name makes the Deployment count a collision; an orphan is adopted, not replaced', async () => {
+    for (const makeStore of [() => new MemoryStore(), sqliteStore]) {
+      const squatted = (await play(cases[7].steps, true, makeStore)).store;
+      const [web] = (await squatted.list('/registry/deployments/default/')) as Deployment[];
+      expect((web.status as { collisionCount?: number }).collisionCount).toBe(1);
+      expect(((await squatted.list('/registry/replicasets/default/')) as ReplicaSet[]).map((r) => r.metadata.uid === 'squatter-uid')).toContain(true);
+      const adopted = (await play(cases[8].steps, true, makeStore)).store;
+      const pods = (await adopted.list('/registry/pods/default/')) as Pod[];
+      expect(pods).toHaveLength(2);
+      expect(pods.find((p) => p.metadata.name === 'stray')?.metadata.ownerReferences?.[0].uid).toBe('web-rs-uid');
+    }
   });
 
   it('the scenarios end where expected', async () => {
@@ -217,6 +287,7 @@ describe('runControllers targeted reads', () => {
       '/registry/pods/team-a/',
       '/registry/ranges/podips/',
       '/registry/replicasets/team-a/',
+      '/registry/replicasets/team-a/web-', // ReplicaSets a new one of Deployment web could collide with
       '/registry/services/specs/team-a/',
     ]);
     const pods = (await h.store.list('/registry/pods/team-a/')) as Pod[];

@@ -84,7 +84,7 @@ class Lists {
     const owned = await this.query<X>(prefix, `owner ${kind}/${name}`, () => listControlledBy(this.tx, prefix, kind, name));
     if (!matchLabels) return owned;
     const free = (await this.labeled<X>(prefix, matchLabels)).filter((o) => !(o.metadata.ownerReferences ?? []).some((r) => r.controller));
-    return [...owned, ...free].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
+    return inKeyOrder(owned, free);
   }
 
   /** A narrowed list of `prefix`, kept until a write under `prefix`. */
@@ -100,6 +100,13 @@ class Lists {
     for (const p of [...this.cache.keys()]) if (key.startsWith(p)) this.cache.delete(p);
     for (const p of [...this.queries.keys()]) if (key.startsWith(p)) this.queries.delete(p);
   }
+}
+
+/** The objects of both lists, each once, in key order (as one list() would give them). */
+function inKeyOrder<X extends KubeObject>(a: X[], b: X[]): X[] {
+  const byKey = new Map<string, X>();
+  for (const o of [...a, ...b]) byKey.set(keyOf(o), o);
+  return [...byKey].sort(([x], [y]) => (x < y ? -1 : 1)).map(([, o]) => o);
 }
 
 /** True when `ref` names an owner of `kind`/`name` that is gone or was replaced (another uid). */
@@ -255,7 +262,13 @@ class TargetedRun {
 
   private async deployment(namespace: string, name: string): Promise<void> {
     const d = (await this.tx.get(objectKey(T('Deployment'), namespace, name))) as Deployment | undefined;
-    const rss = await this.lists.list<ReplicaSet>(typePrefix(T('ReplicaSet'), namespace));
+    // Its own ReplicaSets, and any named `<deployment>-...` (a new one's name may be taken: a hash
+    // collision); the Deployment controller adopts none.
+    const rsPrefix = typePrefix(T('ReplicaSet'), namespace);
+    const rss = inKeyOrder(
+      await this.lists.ownedOrAdoptable<ReplicaSet>(rsPrefix, 'Deployment', name),
+      await this.lists.list<ReplicaSet>(`${rsPrefix}${name}-`),
+    );
     for (const rs of rss) if (orphaned(rs, 'Deployment', name, d)) await this.w.delete(rs);
     if (!d || d.metadata.deletionTimestamp) return;
     const plan = reconcileDeployment(d, rss, { now: this.opts.now });

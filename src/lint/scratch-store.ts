@@ -5,6 +5,7 @@
 // once written and the controllers only read (under the test suite every stored object is
 // deep-frozen, so a write to one throws). get() still returns a private copy.
 import type { KubeObject } from '../api/types.js';
+import { lowerBound } from '../store/keys.js';
 import { type Store, type StoreTxn, StoreError } from '../store/store.js';
 
 interface Entry {
@@ -20,18 +21,6 @@ function dirPrefixes(key: string): string[] {
   const out: string[] = [];
   for (let i = key.indexOf('/', 1); i >= 0 && i < key.length - 1; i = key.indexOf('/', i + 1)) out.push(key.slice(0, i + 1));
   return out;
-}
-
-/** Index of the first element of sorted `arr` not less than `k`. */
-function lowerBound(arr: string[], k: string): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (arr[mid] < k) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The sorted union of two sorted key lists with no key in common. */

@@ -14,3 +14,23 @@ export function objectKey(t: ResourceType, namespace: string | undefined, name: 
 export function typePrefix(t: ResourceType, namespace?: string): string {
   return t.namespaced && namespace !== undefined ? `/registry/${t.storage}/${namespace}/` : `/registry/${t.storage}/`;
 }
+
+/** Index of the first element of sorted `keys` not less than `k`. */
+export function lowerBound(keys: string[], k: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] < k) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The indexes [from, to) of the keys of sorted `keys` that start with `prefix`. */
+export function prefixRange(keys: string[], prefix: string): [number, number] {
+  const from = lowerBound(keys, prefix);
+  let to = from;
+  while (to < keys.length && keys[to].startsWith(prefix)) to++;
+  return [from, to];
+}
