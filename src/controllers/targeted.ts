@@ -76,9 +76,9 @@ class Lists {
   }
 
   /**
-   * The objects under `prefix` a ReplicaSet may own: those whose controller is `kind`/`name`, and
+   * The objects under `prefix` the owner `kind`/`name` may own: those whose controller it is, and
    * the uncontrolled ones carrying `matchLabels` (what it may adopt; its whole selector is applied
-   * by the reconciler), or none without matchLabels. In key order, as list() would give them.
+   * by the reconciler), or none of those without matchLabels. In key order, as list() gives them.
    */
   async ownedOrAdoptable<X extends KubeObject>(prefix: string, kind: string, name: string, matchLabels?: Record<string, string>): Promise<X[]> {
     const owned = await this.query<X>(prefix, `owner ${kind}/${name}`, () => listControlledBy(this.tx, prefix, kind, name));
