@@ -1,5 +1,8 @@
 // Small helpers shared by the reconcilers: pod readiness, ownership, ports, timestamps, equality.
 import type { Container, KubeObject, OwnerReference, Pod, ServicePort } from '../api/types.js';
+import { controllerOf } from '../api/owners.js';
+
+export { controllerOf };
 
 /** What every reconciler returns: objects to create, replace and remove. */
 export interface Plan<T extends KubeObject = KubeObject> {
@@ -93,10 +96,6 @@ export function controllerRef(owner: KubeObject): OwnerReference {
   };
 }
 
-/** metav1.GetControllerOf. */
-export function controllerOf(obj: KubeObject): OwnerReference | undefined {
-  return (obj.metadata.ownerReferences ?? []).find((r) => r.controller);
-}
 
 /** True when `obj` is controlled by `owner` (same kind and uid; by name when the owner has no uid). */
 export function isControlledBy(obj: KubeObject, owner: KubeObject): boolean {

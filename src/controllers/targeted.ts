@@ -83,7 +83,7 @@ class Lists {
   async ownedOrAdoptable<X extends KubeObject>(prefix: string, kind: string, name: string, matchLabels?: Record<string, string>): Promise<X[]> {
     const owned = await this.query<X>(prefix, `owner ${kind}/${name}`, () => listControlledBy(this.tx, prefix, kind, name));
     if (!matchLabels) return owned;
-    const free = (await this.labeled<X>(prefix, matchLabels)).filter((o) => !(o.metadata.ownerReferences ?? []).some((r) => r.controller));
+    const free = (await this.labeled<X>(prefix, matchLabels)).filter((o) => !controllerOf(o));
     return inKeyOrder(owned, free);
   }
 

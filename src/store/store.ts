@@ -1,5 +1,6 @@
 // The storage contract every backend (memory, SQLite, etcd) fulfils. It knows keys and versions,
 // nothing of kinds, controllers or printing.
+import { controllerOf } from '../api/owners.js';
 import type { KubeObject } from '../api/types.js';
 
 /** Why a store write was refused. The registry turns these into apiserver errors. */
@@ -59,7 +60,7 @@ export interface StoreTxn extends StoreReader {
 
 /** True when `obj`'s controller owner reference names `kind`/`name`. */
 export function isControlledByName(obj: KubeObject, kind: string, name: string): boolean {
-  const ref = (obj.metadata?.ownerReferences ?? []).find((r) => r.controller);
+  const ref = controllerOf(obj);
   return !!ref && ref.kind === kind && ref.name === name;
 }
 

@@ -1,5 +1,6 @@
 // Pieces several kubectl describers share (pkg/describe/describe.go): RFC1123Z times, controller
 // references, tolerations, and the Events line svcctl prints while it records no Events.
+import { controllerOf } from '../../api/owners.js';
 import type { KubeObject } from '../../api/types.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -22,7 +23,7 @@ export function rfc1123z(iso: string | null | undefined): string {
 
 /** printController: `Kind/name` of the controller owner reference, or '' when there is none. */
 export function controlledBy(obj: KubeObject): string {
-  const ref = obj.metadata.ownerReferences?.find((r) => r.controller);
+  const ref = controllerOf(obj);
   return ref ? `${ref.kind}/${ref.name}` : '';
 }
 

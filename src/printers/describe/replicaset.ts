@@ -1,5 +1,6 @@
 // kubectl describe replicaset (pkg/describe/describe.go describeReplicaSet, kubectl 1.32).
 import { formatLabelSelector } from '../../api/labels.js';
+import { controllerOf } from '../../api/owners.js';
 import type { Pod, ReplicaSet } from '../../api/types.js';
 import { controlledBy } from './common.js';
 import { describePodTemplate } from './containers.js';
@@ -13,7 +14,7 @@ import { withEvents, type DescribedEvent } from './events.js';
 export function podPhaseCounts(pods: Pod[], uid: string | undefined): string {
   const n = { Running: 0, Pending: 0, Succeeded: 0, Failed: 0 } as Record<string, number>;
   for (const p of pods) {
-    const ref = p.metadata.ownerReferences?.find((r) => r.controller);
+    const ref = controllerOf(p);
     if (!ref || ref.uid !== uid) continue;
     const phase = p.status?.phase ?? '';
     if (phase in n) n[phase]++;
