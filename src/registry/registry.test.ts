@@ -44,3 +44,24 @@ describe('Registry: tentative allocation', () => {
     });
   });
 });
+
+describe('Registry: generateName', () => {
+  it.each([
+    { name: 'a short prefix keeps all of it', prefix: 'web-', kept: 'web-' },
+    { name: 'a long prefix is cut to 58 bytes (SimpleNameGenerator)', prefix: `${'a'.repeat(70)}-`, kept: 'a'.repeat(58) },
+  ])('$name, then 5 characters of the name alphabet', async ({ prefix, kept }) => {
+    const store = new MemoryStore();
+    await store.transaction((tx) => createCluster(tx, DEFAULT_CLUSTER, now, seededRandom(1)));
+    const cmType = resourceByKind('ConfigMap')!;
+    const created = await store.transaction(async (tx) =>
+      new Registry(tx, { cluster: DEFAULT_CLUSTER, now, random: seededRandom(2) }).create(cmType, {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { generateName: prefix, namespace: 'default' },
+      }),
+    );
+    const name = created.metadata.name!;
+    expect(name.slice(0, kept.length)).toBe(kept);
+    expect(name.slice(kept.length)).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+  });
+});

@@ -10,6 +10,7 @@ import { objectKey, typePrefix } from '../store/keys.js';
 import { IP_ALLOCATED_MESSAGE } from '../allocators/ip-range.js';
 import { AllocationOperation } from '../allocators/operation.js';
 import { uuidFrom } from '../allocators/random.js';
+import { generateName } from '../controllers/names.js';
 import { type Allocations, loadAllocations } from './allocations.js';
 import { validateGenericCreate, validateGenericUpdate, prepareGenericCreate } from './generic.js';
 import { defaultObject } from '../api/defaults/objects.js';
@@ -105,7 +106,8 @@ export class Registry {
     const meta = (obj.metadata ??= {});
     if (!t.namespaced) delete meta.namespace;
     await this.requireNamespace(t, meta.namespace, meta.name ?? meta.generateName ?? '');
-    if (!meta.name && meta.generateName) meta.name = meta.generateName + randomSuffix(this.opts.random);
+    // names.SimpleNameGenerator: the prefix cut to 58 bytes, then 5 random characters.
+    if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName, this.opts.random);
     // FillObjectMetaSystemFields
     meta.uid = uuidFrom(this.opts.random);
     meta.creationTimestamp = isoSeconds(this.opts.now());
@@ -237,13 +239,3 @@ function tentativeRanges(ranges: Allocations) {
     },
   };
 }
-
-const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
-
-/** Five characters from the apiserver's name-generator alphabet. */
-export function randomSuffix(random: () => number, n = 5): string {
-  let s = '';
-  for (let i = 0; i < n; i++) s += ALPHANUMS[Math.floor(random() * ALPHANUMS.length)];
-  return s;
-}
-
