@@ -90,6 +90,8 @@ async function collectGarbage(tx: StoreTxn, w: Writer): Promise<void> {
 /** The kinds whose objects own others the garbage collector looks after. */
 const OWNER_KINDS = ['Deployment', 'ReplicaSet', 'Service', 'Endpoints'];
 
+type StageName = 'garbageCollector' | 'deployments' | 'replicaSets' | 'nodes' | 'endpoints' | 'loadBalancers';
+
 /**
  * For an owner, the objects it controls plus the uncontrolled ones of its namespace it may adopt,
  * in list order: each owner reads its own, never the whole kind. Orphans are indexed by label:
@@ -325,18 +327,22 @@ async function recordAllocationFailures(tx: StoreTxn, opts: RunOptions): Promise
 }
 
 /**
- * The kinds each stage of a full round lists. A stage is a function of these (and of the run's
- * fixed clock and cluster), so once none of them has been written since its last run it would
- * plan exactly what it planned then, which was written: the stage is skipped.
+ * What each stage of a full round reads. A stage is a function of the kinds it lists (and of the
+ * run's fixed clock and cluster), so once none of its inputs has been written since its last run
+ * it would plan exactly what it planned then, which was written: the stage is skipped.
+ *
+ * The garbage collector counts only deletions of owner kinds: the controllers create and update
+ * dependents owned by objects that exist, and a new or changed owner orphans nothing, so after
+ * its first pass only a deleted owner (an old ReplicaSet, say) can leave new garbage.
  */
-const STAGE_INPUTS = {
-  garbageCollector: ['Deployment', 'ReplicaSet', 'Service', 'Endpoints', 'Pod', 'EndpointSlice'],
-  deployments: ['Deployment', 'ReplicaSet'],
-  replicaSets: ['ReplicaSet', 'Pod'],
-  nodes: ['Pod'],
-  endpoints: ['Pod', 'Service', 'EndpointSlice', 'Endpoints'],
-  loadBalancers: ['Service'],
-} as const;
+const STAGE_INPUTS: Record<StageName, { written: readonly string[]; deleted?: readonly string[] }> = {
+  garbageCollector: { written: [], deleted: OWNER_KINDS },
+  deployments: { written: ['Deployment', 'ReplicaSet'] },
+  replicaSets: { written: ['ReplicaSet', 'Pod'] },
+  nodes: { written: ['Pod'] },
+  endpoints: { written: ['Pod', 'Service', 'EndpointSlice', 'Endpoints'] },
+  loadBalancers: { written: ['Service'] },
+};
 
 /**
  * The kinds each stage writes that it need not read back: run again over its own output alone, it
@@ -351,13 +357,12 @@ const STAGE_SETTLES = {
   nodes: ['Pod'],
   endpoints: ['Endpoints', 'EndpointSlice'],
   loadBalancers: ['Service'],
-} as const satisfies Record<keyof typeof STAGE_INPUTS, readonly string[]>;
-
-type StageName = keyof typeof STAGE_INPUTS;
+} as const satisfies Record<StageName, readonly string[]>;
 
 async function runFull(tx: StoreTxn, opts: RunOptions, max: number): Promise<RunResult> {
   const w = new Writer(tx, opts);
-  const count = (kinds: readonly string[]) => kinds.reduce((n, kind) => n + (w.writesByKind.get(kind) ?? 0), 0);
+  const count = (kinds: readonly string[], by = w.writesByKind) => kinds.reduce((n, kind) => n + (by.get(kind) ?? 0), 0);
+  const inputs = (name: StageName) => count(STAGE_INPUTS[name].written) + count(STAGE_INPUTS[name].deleted ?? [], w.deletesByKind);
   /** Per stage, the writes to its input kinds counted when it last started (less its own settled ones). */
   const lastStart = new Map<StageName, number>();
   /** Per stage, its own writes of the kinds it settles in one pass: they give it nothing new to do. */
@@ -365,7 +370,7 @@ async function runFull(tx: StoreTxn, opts: RunOptions, max: number): Promise<Run
   // Under the test suite, a skipped stage runs anyway and must write nothing.
   const verifySkips = process.env.SVCCTL_CHECK_SKIPS === '1';
   const stage = async (name: StageName, run: () => Promise<void>): Promise<void> => {
-    const seen = count(STAGE_INPUTS[name]) - (ownSettled.get(name) ?? 0);
+    const seen = inputs(name) - (ownSettled.get(name) ?? 0);
     if (lastStart.get(name) === seen) {
       if (verifySkips) await verifyNothingToDo(name, w, run);
       return;

@@ -25,6 +25,8 @@ export class Writer {
   writes = 0;
   /** Writes so far by kind (created, updated or deleted objects). */
   readonly writesByKind = new Map<string, number>();
+  /** Deletions so far by kind (also counted in writesByKind). */
+  readonly deletesByKind = new Map<string, number>();
   constructor(
     private readonly tx: StoreTxn,
     private readonly opts: { now: Date; random: Random; recorder?: EventRecorder },
@@ -35,6 +37,7 @@ export class Writer {
     this.writes++;
     const kind = (cur ?? old)!.kind;
     this.writesByKind.set(kind, (this.writesByKind.get(kind) ?? 0) + 1);
+    if (!cur) this.deletesByKind.set(kind, (this.deletesByKind.get(kind) ?? 0) + 1);
     this.opts.recorder?.observe(old, cur);
     this.onChange?.(old, cur);
   }
