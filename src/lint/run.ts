@@ -156,7 +156,9 @@ function ruleContext(objects: LintObject[], report: Reporter): { forRule(rule: R
   const kinds = new Map<string, LintObject[]>();
   for (const o of objects) {
     if (!o.type) continue; // custom resources share no kind names with the built-ins rules read
-    kinds.set(o.obj.kind, [...(kinds.get(o.obj.kind) ?? []), o]);
+    const group = kinds.get(o.obj.kind);
+    if (group) group.push(o);
+    else kinds.set(o.obj.kind, [o]);
   }
   return {
     forRule: (rule) => ({
