@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deepEqual, deepEqualExcept, deepEqualWithout, timestamp } from './common.js';
+import type { Pod } from '../api/types.js';
+import { deepEqual, deepEqualExcept, deepEqualWithout, inNameOrder, timestamp } from './common.js';
 
 describe('deepEqual', () => {
   it.each([
@@ -44,5 +45,21 @@ describe('timestamp', () => {
     ['1969-12-31T23:59:59.500Z', '1969-12-31T23:59:59Z'],
   ])('%s is %s (whole seconds, UTC), whatever was formatted before', (iso, want) => {
     expect(timestamp(new Date(iso))).toBe(want);
+  });
+});
+
+describe('inNameOrder', () => {
+  const pod = (name: string): Pod => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec: { containers: [] } });
+  it.each([
+    { name: 'empty', names: [], want: [], same: true },
+    { name: 'already in order: the list itself', names: ['a', 'b', 'b', 'c'], want: ['a', 'b', 'b', 'c'], same: true },
+    { name: 'out of order: a sorted copy', names: ['b', 'a', 'c'], want: ['a', 'b', 'c'], same: false },
+    { name: 'only the last pair out of order', names: ['a', 'c', 'b'], want: ['a', 'b', 'c'], same: false },
+  ])('$name', ({ names, want, same }) => {
+    const items = names.map(pod);
+    const out = inNameOrder(items);
+    expect(out.map((p) => p.metadata.name)).toEqual(want);
+    expect(out === items).toBe(same);
+    expect(items.map((p) => p.metadata.name)).toEqual(names);
   });
 });

@@ -176,6 +176,15 @@ export function byName<T extends KubeObject>(a: T, b: T): number {
   return an < bn ? -1 : an > bn ? 1 : 0;
 }
 
+/**
+ * The objects sorted by name: `items` itself when already in that order (lists come in key order,
+ * which within one namespace is name order), else a sorted copy. The caller must not change it.
+ */
+export function inNameOrder<T extends KubeObject>(items: T[]): T[] {
+  for (let i = 1; i < items.length; i++) if (byName(items[i - 1], items[i]) > 0) return [...items].sort(byName);
+  return items;
+}
+
 /** A map key for an endpoint port: its four fields, cheaper than canonicalKey on the hot paths. */
 export function portKey(p: { name?: string; port?: number; protocol?: string; appProtocol?: string }): string {
   return `${p.name ?? ''}\u0000${p.port ?? ''}\u0000${p.protocol ?? ''}\u0000${p.appProtocol ?? '\u0001'}`;

@@ -64,6 +64,25 @@ describe('reconcileEndpoints', () => {
     ]);
   });
 
+  it('a pod lacking a named targetPort serves only the other ports; not-ready pods under each', () => {
+    const service = svc({
+      ports: [
+        { name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' },
+        { name: 'metrics', port: 9090, targetPort: 9090, protocol: 'TCP' },
+      ],
+    });
+    const both = { ports: [{ name: 'http', containerPort: 8080 }] };
+    const ep = reconcileEndpoints(
+      service,
+      // Out of name order on purpose.
+      [pod('c', '10.244.1.4', { ...both, ready: false }), pod('b', '10.244.1.3', { ports: [] }), pod('a', '10.244.1.2', both)],
+      undefined,
+    ) as Endpoints;
+    const show = (s: NonNullable<Endpoints['subsets']>[number]) =>
+      `${(s.addresses ?? []).map((a) => a.targetRef?.name).join(',')}|${(s.notReadyAddresses ?? []).map((a) => a.targetRef?.name).join(',')}:${s.ports?.map((p) => `${p.name}/${p.port}`).join(',')}`;
+    expect(ep.subsets?.map(show)).toEqual(['a,b|c:metrics/9090', 'a|c:http/8080']);
+  });
+
   it('caps at 1000 addresses and annotates over-capacity', () => {
     const pods = Array.from({ length: 1005 }, (_, i) => pod(`p${i}`, `10.${1 + Math.floor(i / 250)}.0.${i % 250}`));
     const ep = reconcileEndpoints(svc(), pods, undefined) as Endpoints;

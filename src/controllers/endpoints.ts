@@ -3,12 +3,12 @@
 import { selectorFromSet, selectorMatches } from '../api/labels.js';
 import type { EndpointAddress, EndpointPort, EndpointSubset, Endpoints, Pod, Service } from '../api/types.js';
 import {
-  byName,
   canonicalKey,
   deepEqual,
   deepEqualExcept,
   portKey,
   findPort,
+  inNameOrder,
   isPodReady,
   isServiceIPSet,
   labelsEqual,
@@ -43,6 +43,61 @@ function lessAddress(a: EndpointAddress, b: EndpointAddress): number {
 
 const addrKey = (a: EndpointAddress): string => `${a.ip}/${a.targetRef?.uid ?? ''}`;
 
+/** Two address -> ready maps holding the same entries. */
+function sameReadiness(a: Map<string, boolean>, b: Map<string, boolean>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, r] of a) if (b.get(k) !== r) return false;
+  return true;
+}
+
+/**
+ * RepackSubsets' working set: (address, port, ready) triples, kept as every address once and,
+ * per distinct port, the addresses offering it. Not-ready wins over ready for the same address
+ * and port. Keys are passed in so that a caller adding one address under several ports makes its
+ * key once.
+ */
+class SubsetPacker {
+  private readonly addresses = new Map<string, EndpointAddress>();
+  private readonly byPort = new Map<string, { port: EndpointPort; ready: Map<string, boolean> }>();
+
+  add(addr: EndpointAddress, ak: string, port: EndpointPort, pk: string, ready: boolean): void {
+    if (!this.addresses.has(ak)) this.addresses.set(ak, addr);
+    let entry = this.byPort.get(pk);
+    if (!entry) this.byPort.set(pk, (entry = { port, ready: new Map() }));
+    if (entry.ready.get(ak) !== false) entry.ready.set(ak, ready);
+  }
+
+  /** Ports offered by the same addresses with the same readiness share a subset. */
+  pack(): EndpointSubset[] {
+    const groups: { ready: Map<string, boolean>; ports: EndpointPort[] }[] = [];
+    for (const { port, ready } of this.byPort.values()) {
+      const same = groups.find((g) => sameReadiness(g.ready, ready));
+      if (same) same.ports.push(port);
+      else groups.push({ ready, ports: [port] });
+    }
+    const out: EndpointSubset[] = [];
+    for (const { ready: byAddr, ports } of groups) {
+      const ready: EndpointAddress[] = [];
+      const notReady: EndpointAddress[] = [];
+      for (const [k, r] of byAddr) (r ? ready : notReady).push(this.addresses.get(k)!);
+      const ss: EndpointSubset = {};
+      if (ready.length) ss.addresses = ready.sort(lessAddress);
+      if (notReady.length) ss.notReadyAddresses = notReady.sort(lessAddress);
+      ss.ports = ports.sort(comparePorts);
+      out.push(ss);
+    }
+    return out.sort((a, b) => {
+      const fa = (a.addresses ?? a.notReadyAddresses ?? [])[0];
+      const fb = (b.addresses ?? b.notReadyAddresses ?? [])[0];
+      const byAddress = fa && fb ? lessAddress(fa, fb) : 0;
+      if (byAddress !== 0) return byAddress;
+      const ka = canonicalKey(a);
+      const kb = canonicalKey(b);
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
+  }
+}
+
 /**
  * RepackSubsets: expands subsets to (address, port, ready) triples, then regroups addresses that
  * offer the same ports. Not-ready wins over ready for the same address and port. Addresses are
@@ -50,51 +105,15 @@ const addrKey = (a: EndpointAddress): string => `${a.ip}/${a.targetRef?.uid ?? '
  * dump; we order ports by (name, port, protocol) and subsets by their first address.
  */
 export function repackSubsets(subsets: EndpointSubset[]): EndpointSubset[] {
-  const all = new Map<string, EndpointAddress>();
-  const portToAddrs = new Map<string, { port: EndpointPort; addrs: Map<string, boolean> }>();
-  const add = (addr: EndpointAddress, port: EndpointPort, ready: boolean) => {
-    const ak = addrKey(addr);
-    if (!all.has(ak)) all.set(ak, addr);
-    const pk = portKey(port);
-    if (!portToAddrs.has(pk)) portToAddrs.set(pk, { port, addrs: new Map() });
-    const m = portToAddrs.get(pk)!.addrs;
-    if (!m.has(ak) || m.get(ak)) m.set(ak, ready);
-  };
+  const packer = new SubsetPacker();
   for (const ss of subsets) {
     for (const port of ss.ports ?? []) {
-      for (const a of ss.addresses ?? []) add(a, port, true);
-      for (const a of ss.notReadyAddresses ?? []) add(a, port, false);
+      const pk = portKey(port);
+      for (const a of ss.addresses ?? []) packer.add(a, addrKey(a), port, pk, true);
+      for (const a of ss.notReadyAddresses ?? []) packer.add(a, addrKey(a), port, pk, false);
     }
   }
-  const groups = new Map<string, { addrs: Map<string, boolean>; ports: EndpointPort[] }>();
-  for (const { port, addrs } of portToAddrs.values()) {
-    const key = [...addrs.entries()]
-      .map(([k, r]) => `${k}=${r}`)
-      .sort()
-      .join(',');
-    if (!groups.has(key)) groups.set(key, { addrs, ports: [] });
-    groups.get(key)!.ports.push(port);
-  }
-  const out: EndpointSubset[] = [];
-  for (const { addrs, ports } of groups.values()) {
-    const ready: EndpointAddress[] = [];
-    const notReady: EndpointAddress[] = [];
-    for (const [k, r] of addrs) (r ? ready : notReady).push(all.get(k)!);
-    const ss: EndpointSubset = {};
-    if (ready.length) ss.addresses = ready.sort(lessAddress);
-    if (notReady.length) ss.notReadyAddresses = notReady.sort(lessAddress);
-    ss.ports = ports.sort(comparePorts);
-    out.push(ss);
-  }
-  return out.sort((a, b) => {
-    const fa = (a.addresses ?? a.notReadyAddresses ?? [])[0];
-    const fb = (b.addresses ?? b.notReadyAddresses ?? [])[0];
-    const byAddress = fa && fb ? lessAddress(fa, fb) : 0;
-    if (byAddress !== 0) return byAddress;
-    const ka = canonicalKey(a);
-    const kb = canonicalKey(b);
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
+  return packer.pack();
 }
 
 function comparePorts(a: EndpointPort, b: EndpointPort): number {
@@ -153,30 +172,38 @@ function podAddress(pod: Pod, svc: Service): EndpointAddress | undefined {
 export function desiredSubsets(svc: Service, pods: Pod[]): EndpointSubset[] {
   const tolerate = !!svc.spec.publishNotReadyAddresses;
   const sel = selectorFromSet(svc.spec.selector);
-  const subsets: EndpointSubset[] = [];
-  for (const pod of [...pods].sort(byName)) {
+  const ports = svc.spec.ports ?? [];
+  const packer = new SubsetPacker();
+  const portless: EndpointSubset[] = [];
+  // Per Service port, the endpoint port (and its key) each target number makes: pods alike share them.
+  const endpointPorts = ports.map(() => new Map<number, { ep: EndpointPort; pk: string }>());
+  for (const pod of inNameOrder(pods)) {
     if (pod.metadata.namespace !== svc.metadata.namespace || !selectorMatches(sel, pod.metadata.labels)) continue;
     if (!shouldPodBeInEndpoints(pod, tolerate)) continue;
     const addr = podAddress(pod, svc);
     if (!addr) continue;
     const ready = tolerate || isPodReady(pod);
-    const ports = svc.spec.ports ?? [];
     if (ports.length === 0) {
       // A headless Service may have no ports: its addresses are listed without any.
-      if (svc.spec.clusterIP === 'None') subsets.push(ready ? { addresses: [addr], ports: [] } : { notReadyAddresses: [addr], ports: [] });
+      if (svc.spec.clusterIP === 'None') portless.push(ready ? { addresses: [addr], ports: [] } : { notReadyAddresses: [addr], ports: [] });
       continue;
     }
-    for (const sp of ports) {
+    const ak = addrKey(addr);
+    ports.forEach((sp, i) => {
       const num = findPort(pod, sp);
-      if (num === undefined) continue;
-      const ep: EndpointPort = { name: sp.name || undefined, port: num, protocol: sp.protocol ?? 'TCP' };
-      if (sp.appProtocol !== undefined) ep.appProtocol = sp.appProtocol;
-      if (!ep.name) delete ep.name;
-      subsets.push(ready ? { addresses: [addr], ports: [ep] } : { notReadyAddresses: [addr], ports: [ep] });
-    }
+      if (num === undefined) return;
+      let port = endpointPorts[i].get(num);
+      if (!port) {
+        const ep: EndpointPort = { name: sp.name || undefined, port: num, protocol: sp.protocol ?? 'TCP' };
+        if (sp.appProtocol !== undefined) ep.appProtocol = sp.appProtocol;
+        if (!ep.name) delete ep.name;
+        endpointPorts[i].set(num, (port = { ep, pk: portKey(ep) }));
+      }
+      packer.add(addr, ak, port.ep, port.pk, ready);
+    });
   }
-  if ((svc.spec.ports ?? []).length === 0) return subsets.length ? mergePortless(subsets) : [];
-  return repackSubsets(subsets);
+  if (ports.length === 0) return portless.length ? mergePortless(portless) : [];
+  return packer.pack();
 }
 
 /** RepackSubsets keeps port-less addresses under a sentinel port: one subset, no ports. */

@@ -8,6 +8,7 @@ import {
   controllerRef,
   emptyPlan,
   findPort,
+  inNameOrder,
   isPodReady,
   isServiceIPSet,
   labelsEqual,
@@ -88,8 +89,10 @@ const portMapKey = (ports: EndpointPort[] | undefined): string =>
   (ports ?? []).map(portKey).sort().join('|');
 
 /** hashEndpoint: endpoints are the same endpoint when addresses, hostname and target agree. */
-const endpointKey = (ep: SliceEndpoint): string =>
-  `${[...ep.addresses].sort().join(',')}\u0000${ep.hostname ?? ''}\u0000${ep.targetRef?.namespace ?? ''}\u0000${ep.targetRef?.name ?? ''}`;
+const endpointKey = (ep: SliceEndpoint): string => {
+  const addresses = ep.addresses.length === 1 ? ep.addresses[0] : [...ep.addresses].sort().join(',');
+  return `${addresses}\u0000${ep.hostname ?? ''}\u0000${ep.targetRef?.namespace ?? ''}\u0000${ep.targetRef?.name ?? ''}`;
+};
 
 /** EndpointsEqualBeyondHash (targetRef resourceVersion ignored). */
 function endpointEqualBeyondHash(a: SliceEndpoint, b: SliceEndpoint): boolean {
@@ -172,18 +175,27 @@ export function reconcileEndpointSlices(
       continue;
     }
     const k = portMapKey(s.ports);
-    existingByPorts.set(k, [...(existingByPorts.get(k) ?? []), s]);
+    const group = existingByPorts.get(k);
+    if (group) group.push(s);
+    else existingByPorts.set(k, [s]);
   }
 
-  // Desired endpoints, grouped by the port map each pod resolves to.
+  // Desired endpoints, grouped by the port map each pod resolves to. A pod's port map follows
+  // from the numbers the Service's ports resolve to on it: pods alike share one.
   const desired = new Map<string, { ports: EndpointPort[]; eps: Map<string, SliceEndpoint> }>();
-  for (const pod of [...pods].sort(byName)) {
+  const portMaps = new Map<string, string>();
+  for (const pod of inNameOrder(pods)) {
     if (pod.metadata.namespace !== svc.metadata.namespace) continue;
     if (!selectorMatches(selector, pod.metadata.labels)) continue;
     if (!shouldPodBeInEndpoints(pod, true)) continue;
-    const ports = endpointPorts(svc, pod);
-    const k = portMapKey(ports);
-    if (!desired.has(k)) desired.set(k, { ports, eps: new Map() });
+    const numbers = (svc.spec.ports ?? []).map((sp) => findPort(pod, sp) ?? '').join(',');
+    let k = portMaps.get(numbers);
+    if (k === undefined) {
+      const ports = endpointPorts(svc, pod);
+      k = portMapKey(ports);
+      portMaps.set(numbers, k);
+      if (!desired.has(k)) desired.set(k, { ports, eps: new Map() });
+    }
     if (opts.nodeExists && pod.spec.nodeName && !opts.nodeExists(pod.spec.nodeName) && !svc.spec.publishNotReadyAddresses) {
       continue;
     }
