@@ -8,6 +8,12 @@ const cases: { name: string; in: KubeObject; want: KubeObject }[] = [
   { name: 'Secret type Opaque', in: o('v1', 'Secret', { data: {} }), want: o('v1', 'Secret', { data: {}, type: 'Opaque' }) },
   { name: 'Secret type kept', in: o('v1', 'Secret', { type: 'kubernetes.io/tls' }), want: o('v1', 'Secret', { type: 'kubernetes.io/tls' }) },
   {
+    name: 'Secret stringData goes into data (base64 of UTF-8), over a data key of the same name',
+    in: o('v1', 'Secret', { data: { a: 'b2xk', keep: 'eA==' }, stringData: { a: 'new', pw: 'pässword' } }),
+    want: o('v1', 'Secret', { data: { a: 'bmV3', keep: 'eA==', pw: 'cMOkc3N3b3Jk' }, type: 'Opaque' }),
+  },
+  { name: 'Secret empty stringData dropped', in: o('v1', 'Secret', { stringData: {} }), want: o('v1', 'Secret', { type: 'Opaque' }) },
+  {
     name: 'PersistentVolume',
     in: o('v1', 'PersistentVolume', { spec: { capacity: { storage: '1Gi' }, hostPath: { path: '/d' } } }),
     want: o('v1', 'PersistentVolume', {

@@ -12,9 +12,21 @@ const unset = (v: unknown): boolean => v === undefined || v === null;
 const field = (o: Obj, k: string): Obj => (isObj(o[k]) ? (o[k] as Obj) : (o[k] = {}) as Obj);
 const spec = (o: KubeObject): Obj => field(o as Obj, 'spec');
 
-/** SetDefaults_Secret: type Opaque. */
+/**
+ * SetDefaults_Secret: type Opaque. Also what decoding does next (Convert_v1_Secret_To_core_Secret):
+ * stringData is write-only, its values go into data (base64 of their UTF-8 bytes, replacing a key
+ * data already has), so it is never stored or shown.
+ */
 export function defaultSecret(o: KubeObject): void {
   if (!o.type) o.type = 'Opaque';
+  const s = o as Obj;
+  if (!isObj(s.stringData)) return;
+  const entries = Object.entries(s.stringData);
+  if (entries.length) {
+    const data = field(s, 'data');
+    for (const [k, v] of entries) data[k] = Buffer.from(String(v), 'utf8').toString('base64');
+  }
+  delete s.stringData;
 }
 
 /** SetDefaults_PersistentVolume: status.phase Pending, reclaim policy Retain, volumeMode Filesystem, hostPath type "". */
