@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resourceByKind } from '../api/scheme.js';
-import type { Service } from '../api/types.js';
+import type { KubeObject, Service } from '../api/types.js';
 import { createCluster } from '../cluster/bootstrap.js';
 import { DEFAULT_CLUSTER } from '../cluster/config.js';
 import { seededRandom } from '../allocators/random.js';
@@ -63,5 +63,43 @@ describe('Registry: generateName', () => {
     const name = created.metadata.name!;
     expect(name.slice(0, kept.length)).toBe(kept);
     expect(name.slice(kept.length)).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+  });
+});
+
+describe('Registry: an update that changes nothing', () => {
+  const podType = resourceByKind('Pod')!;
+  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default', labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } };
+
+  async function withPod(fn: (reg: Registry, stored: KubeObject, store: MemoryStore) => Promise<void>) {
+    const store = new MemoryStore();
+    await store.transaction((tx) => createCluster(tx, DEFAULT_CLUSTER, now, seededRandom(1)));
+    const stored = await store.transaction((tx) => new Registry(tx, { cluster: DEFAULT_CLUSTER, now, random: seededRandom(2) }).create(podType, structuredClone(pod)));
+    await store.transaction((tx) => fn(new Registry(tx, { cluster: DEFAULT_CLUSTER, now, random: seededRandom(3) }), stored, store));
+  }
+
+  it.each([
+    { name: 'the stored object sent back', edit: (o: KubeObject) => o },
+    { name: 'a defaulted field left out (defaulting puts it back)', edit: (o: KubeObject) => ({ ...o, spec: { ...(o.spec as object), restartPolicy: undefined } }) },
+  ])('keeps the version and writes nothing: $name', async ({ edit }) => {
+    await withPod(async (reg, stored, store) => {
+      const before = await store.revision();
+      const out = await reg.update(podType, edit(structuredClone(stored)));
+      expect(out.metadata.resourceVersion).toBe(stored.metadata.resourceVersion);
+      expect(await store.revision()).toBe(before);
+      expect(reg.changed).toEqual([]);
+    });
+  });
+
+  it('still conflicts on a stale version', async () => {
+    await withPod(async (reg, stored) => {
+      await expect(reg.update(podType, { ...stored, metadata: { ...stored.metadata, resourceVersion: '1' } })).rejects.toMatchObject({ reason: 'Conflict' });
+    });
+  });
+
+  it('a real change gets a new version', async () => {
+    await withPod(async (reg, stored) => {
+      const out = await reg.update(podType, { ...stored, metadata: { ...stored.metadata, labels: { a: 'c' } } });
+      expect(Number(out.metadata.resourceVersion)).toBeGreaterThan(Number(stored.metadata.resourceVersion));
+    });
   });
 });

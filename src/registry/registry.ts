@@ -11,6 +11,7 @@ import { IP_ALLOCATED_MESSAGE } from '../allocators/ip-range.js';
 import { AllocationOperation } from '../allocators/operation.js';
 import { uuidFrom } from '../allocators/random.js';
 import { generateName } from '../controllers/names.js';
+import { deepEqualWithout } from '../controllers/common.js';
 import { type Allocations, loadAllocations } from './allocations.js';
 import { validateGenericCreate, validateGenericUpdate, prepareGenericCreate } from './generic.js';
 import { defaultObject } from '../api/defaults/objects.js';
@@ -158,6 +159,14 @@ export class Registry {
       if (old.metadata.generation !== undefined) {
         const specChanged = JSON.stringify(obj.spec) !== JSON.stringify(old.spec);
         meta.generation = old.metadata.generation + (specChanged ? 1 : 0);
+      }
+      // Nothing but the version would change: the object stays as stored, version and all, as
+      // GuaranteedUpdate leaves etcd alone when the new bytes are the old ones. A stale version
+      // still conflicts (the store checks it).
+      const current = !meta.resourceVersion || meta.resourceVersion === old.metadata.resourceVersion;
+      if (current && deepEqualWithout(obj, old, 'metadata') && deepEqualWithout(meta, old.metadata, 'resourceVersion')) {
+        tentative?.commit();
+        return old;
       }
       const stored = await this.tx.update(key, obj);
       tentative?.commit();
