@@ -6,13 +6,16 @@ import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { Deployment, EndpointSlice, Endpoints, KubeObject, Node, Pod, ReplicaSet, Service } from '../../src/api/types.js';
 import {
+  describeConfigMap,
   describeDeployment,
   describeEndpoints,
   describeEndpointSlice,
   describeNamespace,
   describeNode,
+  describePersistentVolumeClaim,
   describePod,
   describeReplicaSet,
+  describeSecret,
   describeService,
   formatEndpointSlices,
   rfc1123z,
@@ -53,7 +56,9 @@ describe('formatEndpointSlices', () => {
   it.each([
     { name: 'no slices', slices: [], port: 'http', want: '<none>' },
     { name: 'unknown readiness counts as ready', slices: [slice(1, [undefined, false], 'http')], port: 'http', want: '10.0.1.1:80' },
-    { name: 'other port name', slices: [slice(1, [true], 'web')], port: 'http', want: '<none>' },
+    { name: 'other port name: nothing (slices exist)', slices: [slice(1, [true], 'web')], port: 'http', want: '' },
+    { name: 'only not-ready endpoints: nothing', slices: [slice(1, [false, false], 'http')], port: 'http', want: '' },
+    { name: 'an empty slice: nothing', slices: [slice(1, [], 'http')], port: 'http', want: '' },
     { name: 'more than three', slices: [slice(1, [true, true], ''), slice(2, [true, true, true], '')], port: undefined, want: '10.0.1.1:80,10.0.1.2:80,10.0.2.1:80 + 2 more...' },
     { name: 'portless slice: addresses only', slices: [slice(3, [true])], port: 'x', want: '10.0.3.1' },
   ])('$name', ({ slices: s, port, want }) => {
@@ -82,7 +87,8 @@ describe('svcctl describe', () => {
       const r = await sb.run(args);
       expect(r.stderr).toBe('');
       expect(r.stdout.split('\n').slice(0, 3).join('\n')).toBe('Name:                     web\nNamespace:                default\nLabels:                   app=web');
-      expect(r.stdout).toContain('\nPort:                     80-8080  80/TCP\nTargetPort:               8080/TCP\nEndpoints:                <none>\n');
+      // No pod matches: the controller keeps an empty slice, and kubectl prints nothing after the label.
+      expect(r.stdout).toContain('\nPort:                     80-8080  80/TCP\nTargetPort:               8080/TCP\nEndpoints:                \n');
       const missing = await sb.run(['describe', 'svc', 'nope']);
       expect(missing.stderr).toBe('Error from server (NotFound): services "nope" not found\n');
     } finally {
@@ -130,6 +136,13 @@ const golden: { name: string; got: () => string }[] = [
   },
   { name: 'eps-api', got: () => describeEndpointSlice(named<EndpointSlice>('EndpointSlice', 'api-x7k2p')) },
   { name: 'eps-bare', got: () => describeEndpointSlice(named<EndpointSlice>('EndpointSlice', 'bare')) },
+  { name: 'pod-vol', got: () => describePod(named<Pod>('Pod', 'vol-pod')) },
+  { name: 'rs-tpl', got: () => describeReplicaSet(named<ReplicaSet>('ReplicaSet', 'tpl'), matching(named<ReplicaSet>('ReplicaSet', 'tpl'))) },
+  { name: 'secret-opaque', got: () => describeSecret(named('Secret', 'app-secret')) },
+  { name: 'secret-token', got: () => describeSecret(named('Secret', 'sa-token')) },
+  { name: 'cm-app', got: () => describeConfigMap(named('ConfigMap', 'app-config')) },
+  { name: 'pvc-pending', got: () => describePersistentVolumeClaim(named('PersistentVolumeClaim', 'data-pvc'), pods) },
+  { name: 'pvc-bound', got: () => describePersistentVolumeClaim(named('PersistentVolumeClaim', 'bound'), pods) },
 ];
 
 describe('workload describers match kubectl describe', () => {
@@ -183,6 +196,31 @@ describe('svcctl describe workloads (wiring)', () => {
       expect(ep.stdout.split('\n')[0]).toBe('Name:         kubernetes');
       const missing = await sb.run(['describe', 'pod', 'nope']);
       expect(missing.stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
+    } finally {
+      sb.dispose();
+    }
+  });
+});
+
+describe('svcctl describe secret and configmap', () => {
+  it('a Secret applied with stringData is stored as data and described by size only; a ConfigMap in full', async () => {
+    const sb = new Sandbox();
+    try {
+      const manifest = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: s3cr3t\n  user: admin\ndata:\n  user: b2xk\n';
+      expect((await sb.run(['apply', '-f', '-'], { stdin: manifest })).stdout).toBe('secret/db created\n');
+      const yaml = (await sb.run(['get', 'secret', 'db', '-o', 'yaml'])).stdout;
+      // stringData is write-only: its values land in data (base64), over the same key.
+      expect(yaml).toContain('data:\n  password: czNjcjN0\n  user: YWRtaW4=\nkind: Secret\n');
+      expect(yaml).not.toContain('stringData:\n');
+      const d = await sb.run(['describe', 'secret', 'db']);
+      expect(d.stderr).toBe('');
+      // Keys sorted (kubectl's order is Go's map order, different each run); values never shown.
+      expect(d.stdout).toBe('Name:         db\nNamespace:    default\nLabels:       <none>\nAnnotations:  <none>\n\nType:  Opaque\n\nData\n====\npassword:  6 bytes\nuser:      5 bytes\n');
+      const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  b: "2"\n  a: "1"\n';
+      expect((await sb.run(['apply', '-f', '-'], { stdin: cm })).stdout).toBe('configmap/cfg created\n');
+      const c = await sb.run(['describe', 'cm', 'cfg']);
+      expect(c.stderr).toBe('');
+      expect(c.stdout).toContain('\nData\n====\na:\n----\n1\n\nb:\n----\n2\n\n\nBinaryData\n====\n\nEvents:  <none>\n');
     } finally {
       sb.dispose();
     }

@@ -6,13 +6,16 @@ import type { Deployment, EndpointSlice, Endpoints, KubeObject, Node, Pod, Repli
 import { type Engine, openEngine } from '../../engine.js';
 import { SvcctlError } from '../../errors.js';
 import {
+  describeConfigMap,
   describeDeployment,
   describeEndpoints,
   describeEndpointSlice,
   describeNamespace,
   describeNode,
+  describePersistentVolumeClaim,
   describePod,
   describeReplicaSet,
+  describeSecret,
 } from '../../printers/describe/index.js';
 import type { DescribedEvent } from '../../printers/describe/events.js';
 import { describeService } from '../../printers/describe/service.js';
@@ -61,7 +64,8 @@ async function describeOne(engine: Engine, type: ResourceType, namespace: string
   const obj = await store.get(objectKey(type, namespace, name));
   if (!obj) throw SvcctlError.notFound(qualifiedResource(type), name);
   const now = engine.now();
-  const events = type.kind === 'Namespace' ? [] : await eventsOf(store, obj);
+  // kubectl's namespace and secret describers print no Events.
+  const events = type.kind === 'Namespace' || type.kind === 'Secret' ? [] : await eventsOf(store, obj);
   if (type.kind === 'Service') {
     // kubectl lists EndpointSlices by the kubernetes.io/service-name label.
     const sliceType = resourceByKind('EndpointSlice')!;
@@ -76,6 +80,12 @@ async function describeOne(engine: Engine, type: ResourceType, namespace: string
       return describeEndpoints(obj as Endpoints, events, now);
     case 'EndpointSlice':
       return describeEndpointSlice(obj as EndpointSlice, events, now);
+    case 'Secret':
+      return describeSecret(obj);
+    case 'ConfigMap':
+      return describeConfigMap(obj, events, now);
+    case 'PersistentVolumeClaim':
+      return describePersistentVolumeClaim(obj, await listKind<Pod>(store, 'Pod', namespace), events, now);
     case 'Namespace':
       // svcctl stores no ResourceQuota or LimitRange: the describer prints kubectl's "none" lines.
       return describeNamespace(obj);

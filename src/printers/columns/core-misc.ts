@@ -44,7 +44,7 @@ export function accessModesString(modes: unknown): string {
 }
 
 /** helper.GetPersistentVolumeClaimClass: the beta annotation wins over spec.storageClassName. */
-function claimClass(o: KubeObject): string {
+export function claimClass(o: KubeObject): string {
   const ann = o.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'];
   if (ann !== undefined) return ann;
   return str(rec(o.spec).storageClassName);

@@ -1,8 +1,10 @@
 // describeContainers and DescribePodTemplate (pkg/describe/describe.go): the container blocks of
 // `describe pod` and the `Pod Template:` block of deployments and replica sets.
-import type { Container, PodTemplateSpec } from '../../api/types.js';
+import type { Container, Pod, PodTemplateSpec } from '../../api/types.js';
 import { labelsMultiline, annotationsMultiline } from './tabbed.js';
 import { rfc1123z, tolerationsMultiline, type Toleration } from './common.js';
+import { quantityValue } from './node.js';
+import { describeVolumes } from './volumes.js';
 
 const L = (level: number) => '  '.repeat(level);
 
@@ -80,12 +82,81 @@ function resources(c: Container): string {
   return t;
 }
 
-function env(c: Container): string {
-  const list = (c.env as { name: string; value?: string; valueFrom?: unknown }[] | undefined) ?? [];
+interface KeyRef {
+  name?: string;
+  key?: string;
+  optional?: boolean;
+}
+
+interface EnvVar {
+  name: string;
+  value?: string;
+  valueFrom?: {
+    fieldRef?: { apiVersion?: string; fieldPath?: string };
+    resourceFieldRef?: { resource?: string; divisor?: string | number };
+    secretKeyRef?: KeyRef;
+    configMapKeyRef?: KeyRef;
+  };
+}
+
+/**
+ * EnvValueRetriever: a pod's value for a fieldRef. kubectl converts the path with its client
+ * scheme, which knows only metadata.name and metadata.namespace; any other path shows no value.
+ */
+function fieldValue(pod: Pod | undefined, path: string | undefined): string {
+  if (path === 'metadata.name') return pod?.metadata.name ?? '';
+  if (path === 'metadata.namespace') return pod?.metadata.namespace ?? '';
+  return '';
+}
+
+/** ExtractContainerResourceValue: the container's request or limit over the divisor (default 1), rounded up. */
+function resourceValue(c: Container, resource: string, divisor: string | number | undefined): string {
+  const [kind, name] = resource.split('.') as [string, string | undefined];
+  if ((kind !== 'limits' && kind !== 'requests') || !['cpu', 'memory', 'ephemeral-storage'].includes(name ?? '')) return '';
+  const quantities = (c.resources as Record<string, Record<string, string | number> | undefined> | undefined)?.[kind];
+  const div = divisor === undefined || quantityValue(divisor) === 0 ? 1 : quantityValue(divisor);
+  const have = quantityValue(quantities?.[name!]);
+  // CPU in whole millicores (MilliValue), the others in whole units (Value), each rounded up first.
+  const n = name === 'cpu' ? Math.ceil(Math.ceil(have * 1000) / Math.ceil(div * 1000)) : Math.ceil(Math.ceil(have) / Math.ceil(div));
+  return Number.isFinite(n) ? String(n) : '';
+}
+
+/** describeContainerEnvVars; `pod` resolves fieldRefs (templates have none to resolve against). */
+function env(c: Container, pod: Pod | undefined): string {
+  const list = (c.env as EnvVar[] | undefined) ?? [];
   let t = `${L(2)}Environment:${list.length ? '' : '\t<none>'}\n`;
   for (const e of list) {
-    // valueFrom references are resolved against other objects; svcctl prints plain values only.
-    (e.value ?? '').split('\n').forEach((s, i) => (t += i === 0 ? `${L(3)}${e.name}:\t${s}\n` : `${L(3)}\t${s}\n`));
+    const from = e.valueFrom;
+    if (!from) {
+      (e.value ?? '').split('\n').forEach((s, i) => (t += i === 0 ? `${L(3)}${e.name}:\t${s}\n` : `${L(3)}\t${s}\n`));
+    } else if (from.fieldRef) {
+      const value = pod ? fieldValue(pod, from.fieldRef.fieldPath) : '';
+      t += `${L(3)}${e.name}:\t${value} (${from.fieldRef.apiVersion ?? ''}:${from.fieldRef.fieldPath ?? ''})\n`;
+    } else if (from.resourceFieldRef) {
+      const resource = from.resourceFieldRef.resource ?? '';
+      let value = resourceValue(c, resource, from.resourceFieldRef.divisor);
+      if (value === '0' && (resource === 'limits.cpu' || resource === 'limits.memory')) value = 'node allocatable';
+      t += `${L(3)}${e.name}:\t${value} (${resource})\n`;
+    } else if (from.secretKeyRef) {
+      const r = from.secretKeyRef;
+      t += `${L(3)}${e.name}:\t<set to the key '${r.key ?? ''}' in secret '${r.name ?? ''}'>\tOptional: ${r.optional === true}\n`;
+    } else if (from.configMapKeyRef) {
+      const r = from.configMapKeyRef;
+      t += `${L(3)}${e.name}:\t<set to the key '${r.key ?? ''}' of config map '${r.name ?? ''}'>\tOptional: ${r.optional === true}\n`;
+    }
+  }
+  return t;
+}
+
+/** describeContainerEnvFrom: printed only when the container has envFrom. */
+function envFrom(c: Container): string {
+  const list = (c.envFrom as { prefix?: string; configMapRef?: KeyRef; secretRef?: KeyRef }[] | undefined) ?? [];
+  if (!list.length) return '';
+  let t = `${L(2)}Environment Variables from:\n`;
+  for (const e of list) {
+    const [kind, ref] = e.configMapRef ? ['ConfigMap', e.configMapRef] : e.secretRef ? ['Secret', e.secretRef] : ['', undefined];
+    const optional = ref?.optional === true;
+    t += e.prefix ? `${L(3)}${ref?.name ?? ''}\t${kind} with prefix '${e.prefix}'\tOptional: ${optional}\n` : `${L(3)}${ref?.name ?? ''}\t${kind}\tOptional: ${optional}\n`;
   }
   return t;
 }
@@ -104,8 +175,9 @@ function mounts(c: Container): string {
 /**
  * describeContainers: `label:` then one block per container; `statuses` undefined for templates
  * (no Container ID / State lines). `space` is the template indent ('' for pods, '  ' for templates).
+ * `pod`, for a pod's containers, resolves their fieldRef environment values.
  */
-export function describeContainers(label: string, containers: Container[], statuses: ContainerStatus[] | undefined, space: string): string {
+export function describeContainers(label: string, containers: Container[], statuses: ContainerStatus[] | undefined, space: string, pod?: Pod): string {
   let t = `${space}${label}:${containers.length ? '' : ' <none>'}\n`;
   for (const c of containers) {
     const st = statuses?.find((s) => s.name === c.name);
@@ -130,17 +202,11 @@ export function describeContainers(label: string, containers: Container[], statu
     for (const [title, key] of [['Liveness', 'livenessProbe'], ['Readiness', 'readinessProbe'], ['Startup', 'startupProbe']] as const) {
       if (c[key]) t += `${L(2)}${title}:\t${describeProbe(c[key] as Probe)}\n`;
     }
-    t += env(c);
+    t += envFrom(c);
+    t += env(c, pod);
     t += mounts(c);
   }
   return t;
-}
-
-/** describeVolumes for the volume-less pods svcctl simulates: `Volumes:\t<none>`; names otherwise. */
-export function describeVolumes(volumes: { name: string }[] | undefined, space: string): string {
-  if (!volumes?.length) return `${space}Volumes:\t<none>\n`;
-  // Per-source detail (ConfigMap, Secret, ...) is not reproduced; names only.
-  return `${space}Volumes:\n` + volumes.map((v) => `${L(1)}${space ? ' ' : ''}${v.name}:\n`).join('');
 }
 
 /** DescribePodTemplate: the `Pod Template:` block of Deployment and ReplicaSet describers. */
@@ -152,7 +218,7 @@ export function describePodTemplate(template: PodTemplateSpec): string {
   if (s.serviceAccountName) t += `${L(1)}Service Account:\t${String(s.serviceAccountName)}\n`;
   if (s.initContainers?.length) t += describeContainers('Init Containers', s.initContainers, undefined, '  ');
   t += describeContainers('Containers', s.containers ?? [], undefined, '  ');
-  t += describeVolumes(s.volumes as { name: string }[] | undefined, '  ');
+  t += describeVolumes(s.volumes as Record<string, unknown>[] | undefined, '  ');
   if (s.priorityClassName) t += `${L(1)}Priority Class Name:\t${String(s.priorityClassName)}\n`;
   t += labelsMultiline('  Node-Selectors', s.nodeSelector as Record<string, string> | undefined);
   t += tolerationsMultiline('  ', 'Tolerations', s.tolerations as Toleration[] | undefined);

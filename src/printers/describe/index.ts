@@ -8,4 +8,6 @@ export { describeDeployment, splitReplicaSets } from './deployment.js';
 export { describeReplicaSet, podPhaseCounts } from './replicaset.js';
 export { describeNode, nodeRoles, quantityValue, type NodeLease } from './node.js';
 export { describeNamespace } from './namespace.js';
+export { describeConfigMap, describeSecret } from './secret.js';
+export { describePersistentVolumeClaim } from './pvc.js';
 export { rfc1123z } from './common.js';

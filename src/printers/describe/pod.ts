@@ -1,7 +1,8 @@
 // kubectl describe pod (pkg/describe/describe.go describePod, kubectl 1.32).
 import type { Container, Pod } from '../../api/types.js';
 import { controlledBy, rfc1123z, tolerationsMultiline, type Toleration } from './common.js';
-import { describeContainers, describeVolumes, type ContainerStatus } from './containers.js';
+import { describeContainers, type ContainerStatus } from './containers.js';
+import { describeVolumes } from './volumes.js';
 import { annotationsMultiline, labelsMultiline } from './tabbed.js';
 import { withEvents, type DescribedEvent } from './events.js';
 
@@ -52,8 +53,8 @@ export function describePod(pod: Pod, events: DescribedEvent[] = [], now: Date =
   const owner = controlledBy(pod);
   if (owner) t += `Controlled By:\t${owner}\n`;
   if (st.nominatedNodeName) t += `NominatedNodeName:\t${String(st.nominatedNodeName)}\n`;
-  if (s.initContainers?.length) t += describeContainers('Init Containers', s.initContainers, st.initContainerStatuses as ContainerStatus[] | undefined, '');
-  t += describeContainers('Containers', s.containers, (st.containerStatuses as ContainerStatus[] | undefined) ?? [], '');
+  if (s.initContainers?.length) t += describeContainers('Init Containers', s.initContainers, st.initContainerStatuses as ContainerStatus[] | undefined, '', pod);
+  t += describeContainers('Containers', s.containers, (st.containerStatuses as ContainerStatus[] | undefined) ?? [], '', pod);
   const gates = (s.readinessGates as { conditionType: string }[] | undefined) ?? [];
   if (gates.length) {
     t += 'Readiness Gates:\n  Type\tStatus\n';
@@ -63,7 +64,7 @@ export function describePod(pod: Pod, events: DescribedEvent[] = [], now: Date =
     t += 'Conditions:\n  Type\tStatus\n';
     for (const c of st.conditions) t += `  ${c.type} \t${c.status} \n`;
   }
-  t += describeVolumes(s.volumes as { name: string }[] | undefined, '');
+  t += describeVolumes(s.volumes as Record<string, unknown>[] | undefined, '');
   t += `QoS Class:\t${podQOS(pod)}\n`;
   t += labelsMultiline('Node-Selectors', s.nodeSelector as Record<string, string> | undefined);
   t += tolerationsMultiline('', 'Tolerations', s.tolerations as Toleration[] | undefined);

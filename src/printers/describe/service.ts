@@ -6,7 +6,8 @@ import { annotationsMultiline, labelsMultiline } from './tabbed.js';
 
 /**
  * formatEndpointSlices: `ip:port` of ready endpoints for the named service port, at most 3 then
- * ` + N more...`; `<none>` when there are none.
+ * ` + N more...`; `<none>` when there is no slice, and nothing when the slices hold no ready
+ * endpoint for the port.
  */
 export function formatEndpointSlices(slices: EndpointSlice[], portName: string | undefined): string {
   if (slices.length === 0) return '<none>';
@@ -32,7 +33,7 @@ export function formatEndpointSlices(slices: EndpointSlice[], portName: string |
     }
   }
   if (more) return `${list.join(',')} + ${count - max} more...`;
-  return list.length ? list.join(',') : '<none>';
+  return list.join(',');
 }
 
 function joinHostPort(host: string, port: number): string {

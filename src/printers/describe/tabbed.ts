@@ -38,18 +38,44 @@ export function tabbed(text: string): string {
   return out.join('\n') + (trailingNewline ? '\n' : '');
 }
 
-/** printLabelsMultiline: `Labels:\tk=v`, further pairs on tab-indented lines, sorted; `<none>` if empty. */
-export function labelsMultiline(title: string, labels: Record<string, string> | undefined): string {
+/**
+ * printLabelsMultiline: `Labels:\tk=v`, further pairs on tab-indented lines, sorted; `<none>` if
+ * empty. `prefix` is what a nested PrefixWriter puts before each of its writes (kubectl writes the
+ * title, the continuation indent and each pair separately, so each gets it).
+ */
+export function labelsMultiline(title: string, labels: Record<string, string> | undefined, prefix = ''): string {
   const keys = Object.keys(labels ?? {}).sort();
-  if (keys.length === 0) return `${title}:\t<none>\n`;
-  return keys.map((k, i) => `${i === 0 ? `${title}:` : ''}\t${k}=${labels![k]}\n`).join('');
+  if (keys.length === 0) return `${prefix}${title}:\t${prefix}<none>\n`;
+  return keys.map((k, i) => `${i === 0 ? `${prefix}${title}:\t` : `${prefix}${prefix}\t`}${prefix}${k}=${labels![k]}\n`).join('');
 }
 
-/** printAnnotationsMultiline: `key: value` lines, sorted, without kubectl's last-applied annotation. */
-export function annotationsMultiline(title: string, annotations: Record<string, string> | undefined): string {
+/** maxAnnotationLen: longer annotations (key, `: ` and value) are printed on lines of their own. */
+export const MAX_ANNOTATION_LENGTH = 140;
+
+/** shorten: the first `max` bytes and `...`, past `max`. */
+function shorten(s: string, max: number): string {
+  const bytes = Buffer.from(s, 'utf8');
+  return bytes.length > max ? `${bytes.subarray(0, max).toString('utf8')}...` : s;
+}
+
+/**
+ * printAnnotationsMultiline: `key: value` lines, sorted, without kubectl's last-applied annotation.
+ * A value with a newline, or one making the line longer than maxAnnotationLen, goes under `key:`
+ * one line at a time, each cut to 138 bytes. `prefix` as for labelsMultiline.
+ */
+export function annotationsMultiline(title: string, annotations: Record<string, string> | undefined, prefix = ''): string {
   const keys = Object.keys(annotations ?? {})
     .filter((k) => k !== 'kubectl.kubernetes.io/last-applied-configuration')
     .sort();
-  if (keys.length === 0) return `${title}:\t<none>\n`;
-  return keys.map((k, i) => `${i === 0 ? `${title}:` : ''}\t${k}: ${annotations![k]}\n`).join('');
+  let t = `${prefix}${title}:\t`;
+  if (keys.length === 0) return `${t}${prefix}<none>\n`;
+  keys.forEach((k, i) => {
+    if (i !== 0) t += `${prefix}\t`;
+    const value = annotations![k].replace(/\n$/, '');
+    if (Buffer.byteLength(value) + Buffer.byteLength(k) + 2 > MAX_ANNOTATION_LENGTH || value.includes('\n')) {
+      t += `${prefix}${k}:\n`;
+      for (const line of value.split('\n')) t += `${prefix}\t  ${shorten(line, MAX_ANNOTATION_LENGTH - 2)}\n`;
+    } else t += `${prefix}${k}: ${value}\n`;
+  });
+  return t;
 }
