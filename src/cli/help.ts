@@ -35,11 +35,22 @@ const EXAMPLES: Record<string, string> = {
 
   # Delete services with a label
   svcctl delete svc -l app=web`,
+  'api-resources': `  # Every resource the cluster serves: names, short names, API versions, kinds
+  svcctl api-resources
+
+  # With verbs and categories, sorted by kind
+  svcctl api-resources -o wide --sort-by=kind
+
+  # Only the cluster-scoped resources of one API group, by name
+  svcctl api-resources --namespaced=false --api-group=storage.k8s.io -o name`,
   describe: `  # Describe a service: ports, endpoints, traffic policies
   svcctl describe svc mariadb-service
 
   # Describe a pod
-  svcctl describe pod/mariadb-deployment-68b7fcd4cd-7sc5l`,
+  svcctl describe pod/mariadb-deployment-68b7fcd4cd-7sc5l
+
+  # Describe a secret: its keys and their sizes, never the values
+  svcctl describe secret mariadb-secret`,
   expose: `  # Expose a pod on a NodePort
   svcctl expose pod hello-pod --name=hello-svc --target-port=8080 --type=NodePort
 

@@ -15,12 +15,27 @@ export interface Runtime {
   random: () => number;
 }
 
+/**
+ * A reader that goes away (`svcctl ... | head -1`) ends the command as SIGPIPE ends kubectl: no
+ * message, the status a shell reports for that signal (128 + 13). Node ignores the signal and
+ * reports EPIPE on the stream instead.
+ */
+function quitOnBrokenPipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  if (stream.listenerCount('error') === 0) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(141);
+      throw err;
+    });
+  }
+  return stream;
+}
+
 export function processIO(): IOStreams {
   return {
     // Node builds a stream on first access (a socket for a pipe): a command that never writes
     // to stderr does not pay for one.
     get stdout() {
-      return process.stdout;
+      return quitOnBrokenPipe(process.stdout);
     },
     get stderr() {
       return process.stderr;

@@ -19,6 +19,7 @@ export interface RunState {
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
+const collectList = (v: string, prev: string[] = []) => [...prev, ...v.split(',').filter(Boolean)];
 
 /** Runs a command with its context, closing the store afterwards. */
 function action<A extends unknown[]>(
@@ -314,6 +315,24 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
       return runExpose(ctx, args, opts);
     }),
   );
+
+  program
+    .command('api-resources')
+    .description('Print the supported API resources on the server.')
+    .option('-o, --output <format>', 'Output format. One of: (wide, name).')
+    .option('--no-headers', "When using the default or custom-column output format, don't print headers (default print headers).")
+    .option('--api-group <group>', 'Limit to resources in the specified API group.')
+    .option('--namespaced [bool]', 'If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.')
+    .option('--verbs <verbs>', 'Limit to resources that support the specified verbs.', collectList)
+    .option('--categories <categories>', 'Limit to resources that belong to the specified categories.', collectList)
+    .option('--sort-by <field>', "If non-empty, sort list of resources using specified field. The field can be either 'name' or 'kind'.")
+    .action(
+      action(rt, state, async (ctx, opts: { output?: string; headers?: boolean; apiGroup?: string; namespaced?: boolean | string; verbs?: string[]; categories?: string[]; sortBy?: string }) => {
+        const { runApiResources } = await import('./commands/api-resources.js');
+        const namespaced = opts.namespaced === undefined ? undefined : opts.namespaced === true || opts.namespaced === 'true';
+        return runApiResources(ctx, { ...opts, noHeaders: opts.headers === false, namespaced });
+      }),
+    );
 
   program
     .command('describe')
