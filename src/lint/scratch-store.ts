@@ -8,6 +8,14 @@ import type { KubeObject } from '../api/types.js';
 import { lowerBound } from '../store/keys.js';
 import { type Store, type StoreTxn, StoreError } from '../store/store.js';
 
+/** The keys under one directory prefix, at any depth. */
+interface DirIndex {
+  keys: Set<string>;
+  /** Sorted once listed; new keys wait in `added` to be merged in at the next list. */
+  sorted?: string[];
+  added?: string[];
+}
+
 interface Entry {
   /** The stored object, shared with readers (deep-frozen under SVCCTL_CHECK_SHARED). */
   obj: KubeObject;
@@ -22,6 +30,9 @@ function dirPrefixes(key: string): string[] {
   for (let i = key.indexOf('/', 1); i >= 0 && i < key.length - 1; i = key.indexOf('/', i + 1)) out.push(key.slice(0, i + 1));
   return out;
 }
+
+/** The directory a key is in ('/registry/pods/ns/' for '/registry/pods/ns/web'). */
+const parentDir = (key: string): string => key.slice(0, key.lastIndexOf('/', key.length - 2) + 1);
 
 /** The sorted union of two sorted key lists with no key in common. */
 function mergeSorted(a: string[], b: string[]): string[] {
@@ -60,7 +71,9 @@ function deepFreeze<T>(v: T): T {
 export class ScratchStore implements Store {
   private readonly data = new Map<string, Entry>();
   /** Directory prefix ('' for all) -> its keys at any depth; sorted once listed, new keys merged in at the next list. */
-  private readonly dirs = new Map<string, { keys: Set<string>; sorted?: string[]; added?: string[] }>();
+  private readonly dirs = new Map<string, DirIndex>();
+  /** Parent directory of a key -> the indexes of every directory the key is in ('' first). */
+  private readonly dirsOf = new Map<string, DirIndex[]>();
   private rev = 0;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -107,13 +120,22 @@ export class ScratchStore implements Store {
     if (e) this.data.set(key, e);
     else this.data.delete(key);
     if (had === !!e) return;
-    for (const d of ['', ...dirPrefixes(key)]) {
-      let dir = this.dirs.get(d);
-      if (!dir) this.dirs.set(d, (dir = { keys: new Set() }));
+    // A key's directories, from the whole store down: the same few for the many keys of a namespace.
+    const parent = parentDir(key);
+    let dirs = this.dirsOf.get(parent);
+    if (!dirs) {
+      dirs = ['', ...dirPrefixes(key)].map((d) => {
+        let dir = this.dirs.get(d);
+        if (!dir) this.dirs.set(d, (dir = { keys: new Set() }));
+        return dir;
+      });
+      this.dirsOf.set(parent, dirs);
+    }
+    for (const dir of dirs) {
       if (e) dir.keys.add(key);
       else dir.keys.delete(key);
       // The whole-store index is only read by deletePrefix: sort it again then, not on every write.
-      if (d === '') dir.sorted = undefined;
+      if (dir === dirs[0]) dir.sorted = undefined;
       if (!dir.sorted) continue;
       // New keys wait to be merged in at the next list: a controller creates thousands in a row.
       if (e) (dir.added ??= []).push(key);
