@@ -53,7 +53,12 @@ export function configObject(cfg: ClusterConfig, now: Date): ClusterConfigObject
   };
 }
 
-/** RFC 3339 with whole seconds, as the apiserver stamps creationTimestamp. */
+/** RFC 3339 with whole seconds, as the apiserver stamps creationTimestamp (metav1.Time). */
 export function isoSeconds(d: Date): string {
-  return d.toISOString().replace(/\.\d+Z$/, 'Z');
+  // A write stamps everything with one clock reading: each distinct second is formatted once.
+  const seconds = Math.floor(d.getTime() / 1000);
+  if (seconds !== lastStamp.seconds) lastStamp = { seconds, text: d.toISOString().replace(/\.\d+Z$/, 'Z') };
+  return lastStamp.text;
 }
+
+let lastStamp = { seconds: Number.NaN, text: '' };

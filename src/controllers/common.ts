@@ -1,6 +1,7 @@
 // Small helpers shared by the reconcilers: pod readiness, ownership, ports, timestamps, equality.
 import type { Container, KubeObject, OwnerReference, Pod, ServicePort } from '../api/types.js';
 import { controllerOf } from '../api/owners.js';
+import { isoSeconds } from '../cluster/config.js';
 
 export { controllerOf };
 
@@ -19,14 +20,7 @@ export function planEmpty(p: Plan): boolean {
 }
 
 /** metav1.Time as the apiserver serialises it: RFC 3339, whole seconds, UTC. */
-export function timestamp(now: Date): string {
-  // A run stamps everything with one clock reading: format each distinct second once.
-  const seconds = Math.floor(now.getTime() / 1000);
-  if (seconds !== lastStamp.seconds) lastStamp = { seconds, text: now.toISOString().replace(/\.\d{3}Z$/, 'Z') };
-  return lastStamp.text;
-}
-
-let lastStamp = { seconds: Number.NaN, text: '' };
+export const timestamp = isoSeconds;
 
 /** podutil.IsPodReady: the Ready condition is True. */
 export function isPodReady(pod: Pod): boolean {
