@@ -100,6 +100,35 @@ describe('get output options', () => {
     expect(r.exitCode).toBe(1);
   });
 
+  it.each([
+    { args: ['-o', 'jsonpath'], err: 'error: template format specified but no template given\n' },
+    { args: ['-o', 'custom-columns='], err: 'error: custom-columns format specified but no custom columns given\n' },
+    { args: ['-o', 'go-template={{.metadata.name}}'], err: 'error: svcctl does not support the go-template output format; use -o jsonpath=... or -o json\n' },
+  ])('get $args: $err', async ({ args, err }) => {
+    expect(await sb.run(['get', 'svc', ...args])).toEqual({ exitCode: 1, stdout: '', stderr: err });
+  });
+
+  // Commands that print what they wrote take kubectl's PrintFlags formats, tables aside.
+  it.each([
+    { name: 'create service', args: ['create', 'service', 'clusterip', 'jp', '--tcp=80:8080', '--dry-run=client', '-o', 'jsonpath={.spec.ports[0].targetPort}'], out: '8080' },
+    { name: 'create namespace', args: ['create', 'namespace', 'jp-ns', '--dry-run=client', '-o', 'jsonpath={.metadata.name}{"\\n"}'], out: 'jp-ns\n' },
+    { name: 'run', args: ['run', 'jp-pod', '--image=nginx', '--port=80', '--dry-run=client', '-o', 'jsonpath={.spec.containers[0].ports[0].containerPort}'], out: '80' },
+    { name: 'expose (server-side allocation shown)', args: ['expose', 'svc', 'db', '--name=jp-exposed', '--port=81', '-o', 'jsonpath={.spec.ports[0].port} {.spec.type}'], out: '81 ClusterIP' },
+  ])('$name -o jsonpath', async ({ args, out }) => {
+    const r = await sb.run(args);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(out);
+  });
+
+  it('create -o with an unknown format lists what create takes', async () => {
+    const r = await sb.run(['create', 'service', 'clusterip', 'x', '--tcp=80', '--dry-run=client', '-o', 'wide']);
+    expect(r).toEqual({
+      exitCode: 1,
+      stdout: '',
+      stderr: 'error: unable to match a printer suitable for the output format "wide", allowed formats are: go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml\n',
+    });
+  });
+
   it('prints the objects of files with --local, without a store', async () => {
     const f = join(sb.state, 'local.yaml');
     writeFileSync(f, svc('local-only', '10.96.9.9', 'app: x'));

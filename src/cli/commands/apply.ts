@@ -20,7 +20,7 @@ type Outcome = 'created' | 'configured' | 'unchanged';
 export async function runApply(ctx: CommandContext, flags: ApplyFlags): Promise<number> {
   const filenames = requireFilenames(flags.filename);
   const dryRun = parseDryRun(flags.dryRun);
-  const printer = objectPrinter(flags.output, ['yaml', 'json', 'name']);
+  const printer = await objectPrinter(flags.output);
   const { docs, errors } = await loadManifests(ctx, filenames, flags.recursive);
   let engine: Engine | undefined;
   const printed: KubeObject[] = [];

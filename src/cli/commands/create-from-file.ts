@@ -20,7 +20,7 @@ export interface CreateFileFlags {
 export async function runCreateFromFiles(ctx: CommandContext, flags: CreateFileFlags): Promise<number> {
   const filenames = requireFilenames(flags.filename);
   const dryRun = parseDryRun(flags.dryRun);
-  const printer = objectPrinter(flags.output, ['yaml', 'json', 'name']);
+  const printer = await objectPrinter(flags.output);
   const { docs, errors } = await loadManifests(ctx, filenames, flags.recursive);
   const printed: KubeObject[] = [];
   let engine: Engine | undefined;

@@ -7,7 +7,7 @@ import { objectPrinter } from '../flags/print-flags.js';
 
 export async function runCreateNamespace(ctx: CommandContext, name: string, flags: { output?: string; dryRun?: string | boolean }): Promise<number> {
   const dryRun = parseDryRun(flags.dryRun);
-  const printer = objectPrinter(flags.output, ['yaml', 'json', 'name'], { typed: true });
+  const printer = await objectPrinter(flags.output, { typed: true });
   const input = { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
   const type = resourceByKind('Namespace')!;
   let obj = input as typeof input & { spec?: unknown; status?: unknown };

@@ -116,7 +116,7 @@ export async function runCreateService(ctx: CommandContext, sub: string, args: s
   const type = SERVICE_SUBCOMMANDS[sub];
   const name = nameFromArgs(args, `svcctl create service ${sub}`);
   const dryRun = parseDryRun(flags.dryRun);
-  const printer = objectPrinter(flags.output, ['json', 'yaml', 'name'], { typed: true });
+  const printer = await objectPrinter(flags.output, { typed: true });
   let svc = buildCreateService(type, name, flags, ctx.explicitNamespace ? ctx.namespace : undefined);
   if (dryRun !== 'client') {
     const input: Service = { ...svc, metadata: { ...svc.metadata, namespace: ctx.namespace } };

@@ -201,7 +201,7 @@ async function exposeTargets(ctx: CommandContext, args: string[], flags: ExposeF
 /** Runs `expose`: prints each Service (-o) or `service/NAME exposed`. */
 export async function runExpose(ctx: CommandContext, args: string[], flags: ExposeFlags): Promise<number> {
   const dryRun = parseDryRun(flags.dryRun);
-  const printer = objectPrinter(flags.output, ['json', 'yaml', 'name'], { typed: true });
+  const printer = await objectPrinter(flags.output, { typed: true });
   for (const obj of await exposeTargets(ctx, args, flags)) {
     let svc = buildExposeService(obj, flags);
     if (dryRun === 'client') {

@@ -63,7 +63,7 @@ export async function runRun(ctx: CommandContext, name: string | undefined, flag
   if (!name) throw SvcctlError.plain('NAME is required for run');
   if (!flags.image) throw SvcctlError.plain('required flag(s) "image" not set');
   if (flags.expose && !flags.port) throw SvcctlError.usage("--port must be set when exposing a service\nSee 'svcctl run -h' for help and examples");
-  const printer = objectPrinter(flags.output, ['json', 'yaml', 'name'], { typed: true });
+  const printer = await objectPrinter(flags.output, { typed: true });
   const dryRun = parseDryRun(flags.dryRun);
   const pod = buildRunPod(name, flags, ctx.explicitNamespace ? ctx.namespace : undefined);
   let service = flags.expose ? buildRunService(pod, portNumber(flags.port!)) : undefined;

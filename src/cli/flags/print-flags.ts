@@ -34,14 +34,23 @@ export function parseOutput(o: string | undefined): OutputSpec {
       return { kind: name };
     case 'jsonpath':
     case 'custom-columns':
-      if (!arg) throw SvcctlError.plain(`${name} template format specified but no ${name} template given`);
+      // JSONPathPrintFlags and CustomColumnsPrintFlags word it each their own way.
+      if (!arg) throw SvcctlError.plain(name === 'jsonpath' ? 'template format specified but no template given' : 'custom-columns format specified but no custom columns given');
       return { kind: name, arg };
     case 'jsonpath-file':
       return { kind: 'jsonpath', arg: readTemplateFile(arg).trimEnd() };
     case 'custom-columns-file':
       return { kind: 'custom-columns', arg: customColumnsFromFile(readTemplateFile(arg)) };
   }
-  throw SvcctlError.plain(`unable to match a printer suitable for the output format "${o}", allowed formats are: ${ALLOWED.join(',')}`);
+  throw unsupportedOrUnknown(name, o, ALLOWED);
+}
+
+/** Formats kubectl accepts that svcctl has no printer for (Go templates, JSONPath results as JSON). */
+const NOT_IMPLEMENTED = new Set(['go-template', 'go-template-file', 'template', 'templatefile', 'jsonpath-as-json']);
+
+function unsupportedOrUnknown(name: string, o: string, allowed: string[]): SvcctlError {
+  if (NOT_IMPLEMENTED.has(name)) return SvcctlError.plain(`svcctl does not support the ${name} output format; use -o jsonpath=... or -o json`);
+  return SvcctlError.plain(`unable to match a printer suitable for the output format "${o}", allowed formats are: ${allowed.join(',')}`);
 }
 
 /**
@@ -65,24 +74,30 @@ function readTemplateFile(path: string | undefined): string {
   }
 }
 
+/** What create, apply, run and expose accept for -o (kubectl's PrintFlags without tables). */
+const OBJECT_FORMATS = ['go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'yaml'];
+
 /**
  * For commands that print the objects they wrote (apply/create -o): a printer of the allowed
- * formats, or undefined for the default `kind/name verb` lines.
+ * formats, or undefined for the default `kind/name verb` lines. Each object is printed on its own,
+ * as kubectl prints each one it wrote (a JSONPath template runs once per object).
  */
-export function objectPrinter(
-  o: string | undefined,
-  allowed: string[],
-  opts: { typed?: boolean } = {},
-): ((objs: KubeObject[]) => string) | undefined {
+export async function objectPrinter(o: string | undefined, opts: { typed?: boolean } = {}): Promise<((objs: KubeObject[]) => string) | undefined> {
   if (o === undefined || o === '') return undefined;
-  if (!allowed.includes(o)) {
-    throw SvcctlError.plain(`unable to match a printer suitable for the output format "${o}", allowed formats are: ${allowed.join(',')}`);
+  const eq = o.indexOf('=');
+  const name = eq < 0 ? o : o.slice(0, eq);
+  if (!OBJECT_FORMATS.includes(name)) throw unsupportedOrUnknown(name, o, OBJECT_FORMATS);
+  if (name === 'jsonpath' || name === 'jsonpath-file') {
+    const template = parseOutput(o).arg!;
+    const { executeJsonPath } = await import('../../printers/jsonpath.js');
+    return (objs) => objs.map((x) => jsonPath(executeJsonPath, template, x)).join('');
   }
-  if (o === 'yaml') return (objs) => objs.map((x, i) => (i ? '---\n' : '') + printYaml([x], true)).join('');
+  if (name === 'yaml') return (objs) => objs.map((x, i) => (i ? '---\n' : '') + printYaml([x], true)).join('');
   // Objects kubectl builds from Go structs print their JSON in struct field order.
-  if (o === 'json' && opts.typed) return (objs) => objs.map((x) => printTypedJson(inStructOrder(x))).join('');
-  if (o === 'json') return (objs) => printJson(objs, objs.length === 1);
-  return (objs) => printNames(objs);
+  if (name === 'json' && opts.typed) return (objs) => objs.map((x) => printTypedJson(inStructOrder(x))).join('');
+  if (name === 'json') return (objs) => printJson(objs, objs.length === 1);
+  if (name === 'name') return (objs) => printNames(objs);
+  throw unsupportedOrUnknown(name, o, OBJECT_FORMATS);
 }
 
 export interface PrintContext {
