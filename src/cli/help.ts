@@ -60,7 +60,10 @@ const EXAMPLES: Record<string, string> = {
   svcctl run nginx --image=nginx
 
   # Start a pod and a ClusterIP Service in front of it
-  svcctl run web --image=nginx --port=80 --expose`,
+  svcctl run web --image=nginx --port=80 --expose
+
+  # A pod that runs a command once, never restarted, printed instead of created
+  svcctl run job --image=busybox --restart=Never --dry-run=client -o yaml --command -- sleep 3600`,
   label: `  # Label a pod: Services selecting tier=front now send traffic to it
   svcctl label pod hello-pod tier=front
 

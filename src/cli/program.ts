@@ -177,15 +177,21 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
       .command('run')
       .description('Create and run a particular image in a pod.')
       .argument('[name]', 'NAME of the pod')
+      .argument('[args...]', "The container's arguments (its command with --command); put them after --")
       .option('--image <image>', 'The image for the container to run.')
       .option('--port <port>', 'The port that this container exposes.')
       .option('-l, --labels <labels>', 'Comma separated labels to apply to the pod. Will override previous values.')
       .option('--env <env>', 'Environment variables to set in the container.', collect)
+      .option('--annotations <annotation>', 'Annotations to apply to the pod.', collect)
+      .option('--restart <policy>', 'The restart policy for this Pod.  Legal values [Always, OnFailure, Never].')
+      .option('--image-pull-policy <policy>', 'The image pull policy for the container.  If left empty, this value will not be specified by the client and defaulted by the server.')
+      .option('--command', "If true and extra arguments are present, use them as the 'command' field in the container, rather than the 'args' field which is the default.")
+      .option('--privileged', 'If true, run the container in privileged mode.')
       .option('--expose', 'If true, create a ClusterIP service associated with the pod. Requires `--port`.'),
   ).action(
-    action(rt, state, async (ctx, name: string | undefined, opts: RunFlags) => {
+    action(rt, state, async (ctx, name: string | undefined, args: string[], opts: RunFlags) => {
       const { runRun } = await import('./commands/run.js');
-      return runRun(ctx, name, opts);
+      return runRun(ctx, name, opts, args);
     }),
   );
 

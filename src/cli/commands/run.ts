@@ -6,6 +6,7 @@ import { openEngine, write } from '../../engine.js';
 import { SvcctlError } from '../../errors.js';
 import type { CommandContext } from '../context.js';
 import { parseDryRun } from '../flags/dry-run.js';
+import { isImageReference } from '../flags/image-reference.js';
 import { parseLabelSpec } from '../flags/label-spec.js';
 import { objectPrinter } from '../flags/print-flags.js';
 import { dryRunSuffix } from './create-service.js';
@@ -15,29 +16,57 @@ export interface RunFlags {
   port?: string;
   labels?: string;
   env?: string[];
+  annotations?: string[];
+  restart?: string;
+  imagePullPolicy?: string;
+  /** The extra arguments are the container's command, not its args. */
+  command?: boolean;
+  privileged?: boolean;
   expose?: boolean;
   output?: string;
   dryRun?: string | boolean;
 }
 
-/** The Pod kubectl run builds: `run: NAME` unless --labels, one container named after the pod. */
-export function buildRunPod(name: string, flags: RunFlags, namespace?: string): Pod {
+const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
+const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
+const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+
+/** cmdutil.ParsePairs for --annotations: `key=value` each, or kubectl's error naming the bad ones. */
+function parseAnnotations(pairs: string[]): Record<string, string> | undefined {
+  if (!pairs.length) return undefined;
+  const out: Record<string, string> = {};
+  const invalid: string[] = [];
+  for (const p of pairs) {
+    const at = p.indexOf('=');
+    if (at > 0) out[p.slice(0, at)] = p.slice(at + 1);
+    else invalid.push(p);
+  }
+  if (invalid.length) throw SvcctlError.plain(`invalid annotations format: ${invalid.join(', ')}`);
+  return out;
+}
+
+/** The Pod kubectl run builds (BasicPod): `run: NAME` unless --labels, one container named after the pod. */
+export function buildRunPod(name: string, flags: RunFlags, namespace?: string, args: string[] = []): Pod {
   const labels = flags.labels ? parseLabelSpec(flags.labels) : { run: name };
+  const annotations = parseAnnotations(flags.annotations ?? []);
   const container: Record<string, unknown> = { name, image: flags.image };
+  if (args.length) container[flags.command ? 'command' : 'args'] = args;
   if (flags.port) container.ports = [{ containerPort: portNumber(flags.port) }];
   if (flags.env?.length) {
     container.env = flags.env.map((e) => {
       const at = e.indexOf('=');
-      if (at <= 0) throw SvcctlError.plain(`invalid env: ${e}`);
+      if (at <= 0 || !ENV_NAME.test(e.slice(0, at))) throw SvcctlError.plain(`invalid env: ${e}`);
       return { name: e.slice(0, at), value: e.slice(at + 1) };
     });
   }
   container.resources = {};
+  if (flags.imagePullPolicy) container.imagePullPolicy = flags.imagePullPolicy;
+  if (flags.privileged) container.securityContext = { privileged: true };
   return {
     kind: 'Pod',
     apiVersion: 'v1',
-    metadata: { name, ...(namespace ? { namespace } : {}), creationTimestamp: null as unknown as string, labels },
-    spec: { containers: [container as Pod['spec']['containers'][0]], restartPolicy: 'Always', dnsPolicy: 'ClusterFirst' },
+    metadata: { name, ...(namespace ? { namespace } : {}), creationTimestamp: null as unknown as string, labels, ...(annotations ? { annotations } : {}) },
+    spec: { containers: [container as Pod['spec']['containers'][0]], restartPolicy: flags.restart || 'Always', dnsPolicy: 'ClusterFirst' },
     status: {},
   };
 }
@@ -53,19 +82,25 @@ export function buildRunService(pod: Pod, port: number): Service {
   };
 }
 
+/** strconv.Atoi, as updatePodPorts parses --port. */
 function portNumber(v: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw SvcctlError.plain(`invalid argument "${v}" for "--port" flag: strconv.ParseInt: parsing "${v}": invalid syntax`);
-  return n;
+  if (!/^[+-]?\d+$/.test(v)) throw SvcctlError.plain(`strconv.Atoi: parsing ${JSON.stringify(v)}: invalid syntax`);
+  return Number(v);
 }
 
-export async function runRun(ctx: CommandContext, name: string | undefined, flags: RunFlags): Promise<number> {
-  if (!name) throw SvcctlError.plain('NAME is required for run');
+const usage = (message: string) => SvcctlError.usage(`${message}\nSee 'svcctl run -h' for help and examples`);
+
+/** kubectl run: `name` and the arguments after it (`args`, the container's args, or with --command its command). */
+export async function runRun(ctx: CommandContext, name: string | undefined, flags: RunFlags, args: string[] = []): Promise<number> {
+  if (!name) throw usage('NAME is required for run');
   if (!flags.image) throw SvcctlError.plain('required flag(s) "image" not set');
-  if (flags.expose && !flags.port) throw SvcctlError.usage("--port must be set when exposing a service\nSee 'svcctl run -h' for help and examples");
+  if (!isImageReference(flags.image)) throw SvcctlError.plain(`Invalid image name ${JSON.stringify(flags.image)}: invalid reference format`);
+  if (flags.expose && !flags.port) throw usage('--port must be set when exposing a service');
+  if (flags.restart && !RESTART_POLICIES.includes(flags.restart)) throw usage(`invalid restart policy: ${flags.restart}`);
+  if (flags.imagePullPolicy && !PULL_POLICIES.includes(flags.imagePullPolicy)) throw usage(`invalid image pull policy: ${flags.imagePullPolicy}`);
   const printer = await objectPrinter(flags.output, { typed: true });
   const dryRun = parseDryRun(flags.dryRun);
-  const pod = buildRunPod(name, flags, ctx.explicitNamespace ? ctx.namespace : undefined);
+  const pod = buildRunPod(name, flags, ctx.explicitNamespace ? ctx.namespace : undefined, args);
   let service = flags.expose ? buildRunService(pod, portNumber(flags.port!)) : undefined;
   let created: Pod = pod;
   if (dryRun !== 'client') {
