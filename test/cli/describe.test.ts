@@ -10,6 +10,7 @@ import {
   describeDeployment,
   describeEndpoints,
   describeEndpointSlice,
+  describeIngress,
   describeNamespace,
   describeNode,
   describePersistentVolumeClaim,
@@ -119,6 +120,12 @@ const leaseOf = (node: string) => {
 const onNode = (node: string) => pods.filter((p) => p.spec.nodeName === node && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
 const matching = (rs: ReplicaSet) => pods.filter((p) => Object.entries(rs.spec.selector.matchLabels ?? {}).every(([k, v]) => p.metadata.labels?.[k] === v));
 
+// The Services and EndpointSlices the recording server held (objects.yaml's and workloads.yaml's).
+const ingressContext = () => {
+  const all = [...objects, ...workloads];
+  return { services: all.filter((o) => o.kind === 'Service') as Service[], slices: all.filter((o) => o.kind === 'EndpointSlice') as EndpointSlice[] };
+};
+
 const golden: { name: string; got: () => string }[] = [
   { name: 'pod-ready', got: () => describePod(named<Pod>('Pod', 'api-7d9f8c6b5-abcde')) },
   { name: 'pod-unready', got: () => describePod(named<Pod>('Pod', 'api-7d9f8c6b5-fghij')) },
@@ -143,6 +150,8 @@ const golden: { name: string; got: () => string }[] = [
   { name: 'cm-app', got: () => describeConfigMap(named('ConfigMap', 'app-config')) },
   { name: 'pvc-pending', got: () => describePersistentVolumeClaim(named('PersistentVolumeClaim', 'data-pvc'), pods) },
   { name: 'pvc-bound', got: () => describePersistentVolumeClaim(named('PersistentVolumeClaim', 'bound'), pods) },
+  { name: 'ing-rules', got: () => describeIngress(named('Ingress', 'shop'), ingressContext()) },
+  { name: 'ing-default', got: () => describeIngress(named('Ingress', 'fallback'), ingressContext()) },
 ];
 
 describe('workload describers match kubectl describe', () => {
@@ -221,6 +230,27 @@ describe('svcctl describe secret and configmap', () => {
       const c = await sb.run(['describe', 'cm', 'cfg']);
       expect(c.stderr).toBe('');
       expect(c.stdout).toContain('\nData\n====\na:\n----\n1\n\nb:\n----\n2\n\n\nBinaryData\n====\n\nEvents:  <none>\n');
+    } finally {
+      sb.dispose();
+    }
+  });
+});
+
+describe('svcctl describe ingress (wiring)', () => {
+  it("shows each backend Service's ready endpoints from the store", async () => {
+    const sb = new Sandbox();
+    try {
+      const manifest = [
+        'apiVersion: v1\nkind: Pod\nmetadata: {name: web-0, labels: {app: web}}\nspec: {containers: [{name: c, image: nginx, ports: [{containerPort: 8080}]}]}',
+        'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{name: http, port: 80, targetPort: 8080}]}',
+        'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: front}\nspec: {rules: [{http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}}]}',
+      ].join('\n---\n');
+      expect((await sb.run(['apply', '-f', '-'], { stdin: manifest })).stderr).toBe('');
+      const ip = (await sb.run(['get', 'pod', 'web-0', '-o', 'jsonpath={.status.podIP}'])).stdout;
+      expect(ip).toMatch(/^10\.244\.\d+\.\d+$/);
+      const d = await sb.run(['describe', 'ingress', 'front']);
+      expect(d.stderr).toBe('');
+      expect(d.stdout).toContain(`\n  *           \n              /   web:80 (${ip}:8080)\n`);
     } finally {
       sb.dispose();
     }

@@ -10,6 +10,7 @@ import {
   describeDeployment,
   describeEndpoints,
   describeEndpointSlice,
+  describeIngress,
   describeNamespace,
   describeNode,
   describePersistentVolumeClaim,
@@ -84,6 +85,10 @@ async function describeOne(engine: Engine, type: ResourceType, namespace: string
       return describeSecret(obj);
     case 'ConfigMap':
       return describeConfigMap(obj, events, now);
+    case 'Ingress': {
+      const ctx = { services: await listKind<Service>(store, 'Service', namespace), slices: await listKind<EndpointSlice>(store, 'EndpointSlice', namespace) };
+      return describeIngress(obj, ctx, events, now);
+    }
     case 'PersistentVolumeClaim':
       return describePersistentVolumeClaim(obj, await listKind<Pod>(store, 'Pod', namespace), events, now);
     case 'Namespace':

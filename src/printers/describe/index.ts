@@ -10,4 +10,5 @@ export { describeNode, nodeRoles, quantityValue, type NodeLease } from './node.j
 export { describeNamespace } from './namespace.js';
 export { describeConfigMap, describeSecret } from './secret.js';
 export { describePersistentVolumeClaim } from './pvc.js';
+export { describeIngress } from './ingress.js';
 export { rfc1123z } from './common.js';
