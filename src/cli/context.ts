@@ -32,8 +32,9 @@ export function makeContext(rt: Runtime, flags: GlobalFlags): CommandContext {
   return {
     ...rt,
     flags,
-    namespace: flags.namespace ?? 'default',
-    explicitNamespace: flags.namespace !== undefined,
+    // An empty -n is no namespace at all: kubectl falls back to the context's (default).
+    namespace: flags.namespace || 'default',
+    explicitNamespace: !!flags.namespace,
     openStore() {
       opened ??= openBackend(rt, flags);
       return opened;

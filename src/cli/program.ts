@@ -19,6 +19,12 @@ export interface RunState {
 }
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
+/** strconv.ParseBool, as pflag reads `--flag=value` for a bool flag. */
+function parseBool(flag: string, v: string): boolean {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false;
+  throw SvcctlError.plain(`invalid argument "${v}" for "--${flag}" flag: strconv.ParseBool: parsing "${v}": invalid syntax`);
+}
 const collectList = (v: string, prev: string[] = []) => [...prev, ...v.split(',').filter(Boolean)];
 
 /** Runs a command with its context, closing the store afterwards. */
@@ -335,7 +341,7 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
     .action(
       action(rt, state, async (ctx, opts: { output?: string; headers?: boolean; apiGroup?: string; namespaced?: boolean | string; verbs?: string[]; categories?: string[]; sortBy?: string }) => {
         const { runApiResources } = await import('./commands/api-resources.js');
-        const namespaced = opts.namespaced === undefined ? undefined : opts.namespaced === true || opts.namespaced === 'true';
+        const namespaced = typeof opts.namespaced === 'string' ? parseBool('namespaced', opts.namespaced) : opts.namespaced;
         return runApiResources(ctx, { ...opts, noHeaders: opts.headers === false, namespaced });
       }),
     );
@@ -343,11 +349,13 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
   program
     .command('describe')
     .description('Show details of a specific resource or group of resources.')
-    .argument('[args...]', 'TYPE NAME... or TYPE/NAME ...')
+    .argument('[args...]', 'TYPE [NAME_PREFIX...] or TYPE/NAME ...')
+    .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+    .option('-A, --all-namespaces', 'If present, list the requested object(s) across all namespaces.')
     .action(
-      action(rt, state, async (ctx, args: string[]) => {
+      action(rt, state, async (ctx, args: string[], opts: { selector?: string; allNamespaces?: boolean }) => {
         const { runDescribe } = await import('./commands/describe.js');
-        return runDescribe(ctx, args);
+        return runDescribe(ctx, args, opts);
       }),
     );
 
@@ -355,7 +363,7 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
   cluster
     .command('init')
     .description('Create the simulated cluster with these settings (fails if one exists; see reset).')
-    .option('--nodes <n>', 'Number of nodes', (v) => parseInt(v, 10))
+    .option('--nodes <n>', 'Number of nodes')
     .option('--service-cidr <cidr>', 'Service CIDR (default 10.96.0.0/12)')
     .option('--pod-cidr <cidr>', 'Pod CIDR, one /24 a node (default 10.244.0.0/16)')
     .option('--node-port-range <range>', 'NodePort range (default 30000-32767)')
@@ -441,7 +449,7 @@ type ExposeFlagsArg = import('./commands/expose.js').ExposeFlags;
 type LintFlagsArg = import('./commands/lint.js').LintFlags;
 
 export interface ClusterInitFlags {
-  nodes?: number;
+  nodes?: string;
   serviceCidr?: string;
   podCidr?: string;
   nodePortRange?: string;

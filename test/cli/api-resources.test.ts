@@ -57,6 +57,7 @@ describe('svcctl api-resources', () => {
   it.each([
     { args: ['-o', 'json'], err: 'error: --output json is not available\n' },
     { args: ['--sort-by', 'group'], err: 'error: --sort-by accepts only name or kind\n' },
+    { args: ['--namespaced=maybe'], err: 'error: invalid argument "maybe" for "--namespaced" flag: strconv.ParseBool: parsing "maybe": invalid syntax\n' },
   ])('refuses $args', async ({ args, err }) => {
     const r = await sb.run(['api-resources', ...args]);
     expect(r).toEqual({ exitCode: 1, stdout: '', stderr: err });

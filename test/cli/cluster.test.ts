@@ -46,6 +46,7 @@ describe('cluster init refuses bad flags before writing anything', () => {
     { flags: ['--enable-admission-plugins', 'AlwaysPullImages'], err: 'error: enable-admission-plugins plugin "AlwaysPullImages" is unknown\n' },
     { flags: ['--disable-admission-plugins', 'NamespaceAutoProvision,Nope'], err: 'error: disable-admission-plugins plugin "Nope" is unknown\n' },
     { flags: ['--nodes', '0'], err: 'error: invalid argument "0" for "--nodes" flag: must be between 1 and 5000\n' },
+    { flags: ['--nodes', '3x'], err: 'error: invalid argument "3x" for "--nodes" flag: strconv.ParseInt: parsing "3x": invalid syntax\n' },
   ])('$flags', async ({ flags, err }) => {
     const r = await sb.run(['cluster', 'init', ...flags]);
     expect(r.stderr).toBe(err);

@@ -256,3 +256,30 @@ describe('svcctl describe ingress (wiring)', () => {
     }
   });
 });
+
+describe('svcctl describe: which objects', () => {
+  const names = (out: string) => [...out.matchAll(/^Name: +(\S+)$/gm)].map((m) => m[1]);
+  it.each([
+    { name: 'a type alone: every object in the namespace, two blank lines between', args: ['describe', 'svc'], out: ['kubernetes', 'other', 'web-a', 'web-b'], err: '', code: 0, sep: '\n\n\nName:' },
+    { name: 'a selector', args: ['describe', 'svc', '-l', 'tier=web'], out: ['web-a', 'web-b'], err: '', code: 0, sep: '\n\n\nName:' },
+    { name: 'TYPE NAME with no such object: every object whose name starts with it', args: ['describe', 'svc', 'web'], out: ['web-a', 'web-b'], err: '', code: 0, sep: '\n\nName:' },
+    { name: 'TYPE/NAME is never a prefix', args: ['describe', 'svc/web'], out: [], err: 'Error from server (NotFound): services "web" not found\n', code: 1 },
+    { name: 'one missing among several: the others, then the error', args: ['describe', 'svc', 'web-a', 'nope'], out: ['web-a'], err: 'Error from server (NotFound): services "nope" not found\n', code: 1 },
+    { name: 'nothing selected', args: ['describe', 'svc', '-l', 'tier=none'], out: [], err: 'No resources found in default namespace.\n', code: 0 },
+  ])('$name', async ({ args, out, err, code, sep }) => {
+    const sb = new Sandbox();
+    try {
+      for (const [n, tier] of [['web-a', 'web'], ['web-b', 'web'], ['other', 'db']]) {
+        await sb.run(['create', 'service', 'clusterip', n, '--tcp=80']);
+        await sb.run(['label', 'svc', n, `tier=${tier}`]);
+      }
+      const r = await sb.run(args);
+      expect(names(r.stdout)).toEqual(out);
+      expect(r.stderr).toBe(err);
+      expect(r.exitCode).toBe(code);
+      if (sep) expect(r.stdout).toMatch(new RegExp(`Events: +<none>${sep}`));
+    } finally {
+      sb.dispose();
+    }
+  });
+});

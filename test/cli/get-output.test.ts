@@ -120,6 +120,11 @@ describe('get output options', () => {
     expect(r.stdout).toBe(out);
   });
 
+  it("an empty -n is the default namespace, as kubectl's context namespace", async () => {
+    const r = await sb.run(['get', 'svc', 'kubernetes', '-n', '', '-o', 'name']);
+    expect(r).toEqual({ exitCode: 0, stdout: 'service/kubernetes\n', stderr: '' });
+  });
+
   it('create -o with an unknown format lists what create takes', async () => {
     const r = await sb.run(['create', 'service', 'clusterip', 'x', '--tcp=80', '--dry-run=client', '-o', 'wide']);
     expect(r).toEqual({

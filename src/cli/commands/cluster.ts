@@ -21,10 +21,12 @@ export function clusterConfigFromFlags(flags: ClusterInitFlags): ClusterConfig {
     }
   };
   if (flags.nodes !== undefined) {
-    if (!Number.isInteger(flags.nodes) || flags.nodes < 1 || flags.nodes > 5000) {
-      throw SvcctlError.plain(`invalid argument "${flags.nodes}" for "--nodes" flag: must be between 1 and 5000`);
-    }
-    cfg.nodeCount = flags.nodes;
+    // pflag's Int: a decimal integer, then svcctl's range.
+    const text = String(flags.nodes);
+    if (!/^[+-]?\d+$/.test(text)) throw SvcctlError.plain(`invalid argument "${text}" for "--nodes" flag: strconv.ParseInt: parsing "${text}": invalid syntax`);
+    const nodes = Number(text);
+    if (nodes < 1 || nodes > 5000) throw SvcctlError.plain(`invalid argument "${text}" for "--nodes" flag: must be between 1 and 5000`);
+    cfg.nodeCount = nodes;
   }
   if (flags.serviceCidr !== undefined) {
     check('service-cidr', flags.serviceCidr, parseCIDR);

@@ -4,7 +4,7 @@ import { labelSelectorMatcher } from '../../api/labels.js';
 import { type ResourceType, qualifiedResource, resolveResourceArg, resourceByKind } from '../../api/scheme.js';
 import type { Deployment, EndpointSlice, Endpoints, KubeObject, Node, Pod, ReplicaSet, Service } from '../../api/types.js';
 import { type Engine, openEngine } from '../../engine.js';
-import { SvcctlError } from '../../errors.js';
+import { formatError, SvcctlError } from '../../errors.js';
 import {
   describeConfigMap,
   describeDeployment,
@@ -23,18 +23,31 @@ import { describeService } from '../../printers/describe/service.js';
 import { objectKey, typePrefix } from '../../store/keys.js';
 import type { Store } from '../../store/store.js';
 import type { CommandContext } from '../context.js';
+import { selectorFilter } from './selectors.js';
 
-/** TYPE NAME..., or TYPE/NAME... */
-function targets(args: string[]): { type: ResourceType; name: string }[] {
+/** What describe was asked for: named objects, or (no names) every object of a type. */
+interface Request {
+  type: ResourceType;
+  names: string[];
+  /** `TYPE/NAME` form: a missing name is an error, never a prefix. */
+  slashForm: boolean;
+}
+
+/** TYPE [NAME...], or TYPE/NAME... */
+function request(args: string[]): Request[] {
   if (args.length === 0) throw SvcctlError.plain('You must specify the type of resource to describe. Use "svcctl api-resources" for a complete list of supported resources.');
   if (args[0].includes('/')) {
     return args.map((a) => {
       const [t, n] = a.split('/', 2);
-      return { type: resolveResourceArg(t), name: n };
+      return { type: resolveResourceArg(t), names: [n], slashForm: true };
     });
   }
-  const type = resolveResourceArg(args[0]);
-  return args.slice(1).map((name) => ({ type, name }));
+  return [{ type: resolveResourceArg(args[0]), names: args.slice(1), slashForm: false }];
+}
+
+export interface DescribeFlags {
+  selector?: string;
+  allNamespaces?: boolean;
 }
 
 /** Objects of `kind` in `namespace` (all namespaces when undefined). */
@@ -115,16 +128,52 @@ async function describeOne(engine: Engine, type: ResourceType, namespace: string
   throw SvcctlError.plain(`svcctl cannot describe ${qualifiedResource(type)} yet`);
 }
 
-/** Runs `describe`; several objects are separated by a blank line, as kubectl does. */
-export async function runDescribe(ctx: CommandContext, args: string[]): Promise<number> {
-  const list = targets(args);
+/**
+ * Runs `describe` as kubectl's DescribeOptions does: the objects asked for (every object of the type
+ * when no name is given, `-l` filtering), two blank lines between them. Missing objects are
+ * reported after the others (exit 1); `TYPE NAME` with no object of that name describes those
+ * whose names start with it (DescribeMatchingResources), each followed by a newline.
+ */
+export async function runDescribe(ctx: CommandContext, args: string[], flags: DescribeFlags = {}): Promise<number> {
+  const requests = request(args);
   const engine = await openEngine(await ctx.openStore(), ctx.now, ctx.random);
-  let first = true;
-  for (const { type, name } of list) {
-    const text = await describeOne(engine, type, ctx.namespace, name);
-    if (!first) ctx.io.stdout.write('\n\n');
-    first = false;
-    ctx.io.stdout.write(text);
+  const store = engine.store;
+  const matches = selectorFilter(flags.selector);
+  const namespaceOf = (t: ResourceType) => (t.namespaced ? ctx.namespace : undefined);
+  const found: KubeObject[] = [];
+  const errors: SvcctlError[] = [];
+  for (const { type, names } of requests) {
+    if (names.length === 0) {
+      const all = (await store.list(typePrefix(type, flags.allNamespaces ? undefined : namespaceOf(type)))) as KubeObject[];
+      found.push(...all.filter(matches));
+      continue;
+    }
+    for (const name of names) {
+      const obj = await store.get(objectKey(type, namespaceOf(type), name));
+      if (obj && matches(obj)) found.push(obj);
+      else errors.push(SvcctlError.notFound(qualifiedResource(type), name));
+    }
   }
-  return 0;
+  const single = requests.length === 1 && !requests[0].slashForm && requests[0].names.length === 1;
+  if (single && errors.length === 1) {
+    // kubectl describe pods web: every pod whose name starts with `web`.
+    const { type, names } = requests[0];
+    const all = (await store.list(typePrefix(type, namespaceOf(type)))) as KubeObject[];
+    const prefixed = all.filter((o) => (o.metadata.name ?? '').startsWith(names[0]));
+    if (!prefixed.length) throw errors[0];
+    for (const o of prefixed) ctx.io.stdout.write(`${await describeOne(engine, type, o.metadata.namespace ?? '', o.metadata.name ?? '')}\n`);
+    return 0;
+  }
+  let first = true;
+  for (const o of found) {
+    const type = resourceByKind(o.kind)!;
+    const text = await describeOne(engine, type, o.metadata.namespace ?? '', o.metadata.name ?? '');
+    ctx.io.stdout.write(first ? text : `\n\n${text}`);
+    first = false;
+  }
+  if (!found.length && !errors.length) {
+    ctx.io.stderr.write(flags.allNamespaces ? 'No resources found\n' : `No resources found in ${ctx.namespace} namespace.\n`);
+  }
+  for (const e of errors) ctx.io.stderr.write(formatError(e));
+  return errors.length ? 1 : 0;
 }
