@@ -54,6 +54,7 @@ export interface EventSpec {
 export const COMPONENTS = {
   deployment: 'deployment-controller',
   replicaset: 'replicaset-controller',
+  statefulset: 'statefulset-controller',
   scheduler: 'default-scheduler',
   kubelet: 'kubelet',
   service: 'service-controller',
@@ -77,7 +78,7 @@ const ingress = (s: Service | undefined): number => s?.status?.loadBalancer?.ing
 
 /**
  * The events a real control plane records for one write a controller made (`old` undefined on
- * create, `cur` undefined on delete): SuccessfulCreate/SuccessfulDelete on a pod's ReplicaSet,
+ * create, `cur` undefined on delete): SuccessfulCreate/SuccessfulDelete on a pod's ReplicaSet or StatefulSet,
  * ScalingReplicaSet on a ReplicaSet's Deployment when its replicas change, Scheduled when a pod
  * gets a node, Pulled/Created/Started per container that starts running, and
  * EnsuringLoadBalancer/EnsuredLoadBalancer when a LoadBalancer Service gets an address.
@@ -92,6 +93,13 @@ export function eventsForChange(old: KubeObject | undefined, cur: KubeObject | u
         // pkg/controller/controller_utils.go RealPodControl.
         if (!old) out.push({ regarding: owner, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${o.metadata.name}`, component: COMPONENTS.replicaset, once: true });
         if (!cur) out.push({ regarding: owner, type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${o.metadata.name}`, component: COMPONENTS.replicaset, once: true });
+      }
+      if (owner?.kind === 'StatefulSet') {
+        // pkg/controller/statefulset/stateful_pod_control.go recordPodEvent. (Its claim events are
+        // not derived: a claim carries no reference to its set.)
+        const set = owner.metadata.name;
+        if (!old) out.push({ regarding: owner, type: 'Normal', reason: 'SuccessfulCreate', message: `create Pod ${o.metadata.name} in StatefulSet ${set} successful`, component: COMPONENTS.statefulset, once: true });
+        if (!cur) out.push({ regarding: owner, type: 'Normal', reason: 'SuccessfulDelete', message: `delete Pod ${o.metadata.name} in StatefulSet ${set} successful`, component: COMPONENTS.statefulset, once: true });
       }
       if (!cur) break;
       const p = cur as Pod;

@@ -13,6 +13,7 @@ import { kubeletSync } from './kubelet.js';
 import { MIRRORING_CONTROLLER, reconcileMirroredSlices } from './mirroring.js';
 import type { Random } from './names.js';
 import { reconcileReplicaSet } from './replicaset.js';
+import { reconcileStatefulSet, type ControllerRevision, type StatefulSet } from './statefulset.js';
 import { placePod, type ClusterSettings } from './scheduler.js';
 import { reconcileLoadBalancers } from './loadbalancer.js';
 import { LoadBalancerState } from './lb-state.js';
@@ -35,7 +36,8 @@ export interface RunOptions {
   /** Old versions of the updated objects among `changed` (targeted mode). */
   previous?: KubeObject[];
   /**
-   * Guard against controllers that never settle. Default 20 rounds (a targeted round runs each
+   * Guard against controllers that never settle. Default 500 rounds: an OrderedReady StatefulSet
+   * makes one pod a round, each once the one before is ready (a targeted round runs each
    * controller stage over the keys waiting for it).
    */
   maxIterations?: number;
@@ -74,7 +76,7 @@ async function collectGarbage(tx: StoreTxn, w: Writer): Promise<void> {
       if (o.metadata.uid) ownersByUid.set(o.metadata.uid, o);
     }
   }
-  for (const kind of ['ReplicaSet', 'Pod', 'EndpointSlice']) {
+  for (const kind of ['ReplicaSet', 'Pod', 'EndpointSlice', 'ControllerRevision']) {
     for (const o of await list(tx, kind)) {
       const ref = controllerOf(o);
       if (!ref || !OWNER_KINDS.includes(ref.kind)) continue;
@@ -88,9 +90,9 @@ async function collectGarbage(tx: StoreTxn, w: Writer): Promise<void> {
 }
 
 /** The kinds whose objects own others the garbage collector looks after. */
-const OWNER_KINDS = ['Deployment', 'ReplicaSet', 'Service', 'Endpoints'];
+const OWNER_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'Service', 'Endpoints'];
 
-type StageName = 'garbageCollector' | 'deployments' | 'replicaSets' | 'nodes' | 'endpoints' | 'loadBalancers';
+type StageName = 'garbageCollector' | 'deployments' | 'replicaSets' | 'statefulSets' | 'nodes' | 'endpoints' | 'loadBalancers';
 
 /**
  * For an owner, the objects it controls plus the uncontrolled ones of its namespace it may adopt,
@@ -160,6 +162,36 @@ async function runReplicaSets(tx: StoreTxn, w: Writer, opts: RunOptions): Promis
   const podsOf = controlledOrOrphans(await list<Pod>(tx, 'Pod'));
   for (const rs of await list<ReplicaSet>(tx, 'ReplicaSet')) {
     const plan = reconcileReplicaSet(rs, podsOf(rs), opts);
+    await w.apply(plan);
+    if (plan.status) await w.update(plan.status);
+  }
+}
+
+async function runStatefulSets(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<void> {
+  const sets = await list<StatefulSet>(tx, 'StatefulSet');
+  if (!sets.length) return;
+  const pods = await list<Pod>(tx, 'Pod');
+  const podKeys = pods.map(keyOf);
+  const revisions = await list<ControllerRevision>(tx, 'ControllerRevision');
+  const revisionKeys = revisions.map(keyOf);
+  const claims = new Set((await list(tx, 'PersistentVolumeClaim')).map(nsName));
+  // A set's pods and revisions are named `<set>-...`: one run of the sorted keys each.
+  const namedAfter = <T>(items: T[], keys: string[], kind: string, s: StatefulSet): T[] => {
+    const [from, to] = prefixRange(keys, objectKey(type(kind), s.metadata.namespace, `${s.metadata.name}-`));
+    return items.slice(from, to);
+  };
+  for (const s of sets) {
+    if (s.metadata.deletionTimestamp) continue;
+    const ns = s.metadata.namespace ?? '';
+    const plan = reconcileStatefulSet(
+      s,
+      {
+        pods: namedAfter(pods, podKeys, 'Pod', s),
+        revisions: namedAfter(revisions, revisionKeys, 'ControllerRevision', s),
+        claims: new Set([...claims].filter((k) => k.startsWith(`${ns}/`)).map((k) => k.slice(ns.length + 1))),
+      },
+      opts,
+    );
     await w.apply(plan);
     if (plan.status) await w.update(plan.status);
   }
@@ -262,7 +294,7 @@ async function runEndpoints(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<
  * are rebuilt from what is there.
  */
 export async function runControllers(tx: StoreTxn, opts: RunOptions): Promise<RunResult> {
-  const maxIterations = opts.maxIterations ?? 20;
+  const maxIterations = opts.maxIterations ?? 500;
   // The controllers' Events are stored at the end of the run, unless the caller collects them.
   const recorder = opts.recorder ?? (opts.recordEvents === false ? undefined : new EventRecorder(opts.now, opts.random));
   if (opts.changed) {
@@ -339,6 +371,7 @@ const STAGE_INPUTS: Record<StageName, { written: readonly string[]; deleted?: re
   garbageCollector: { written: [], deleted: OWNER_KINDS },
   deployments: { written: ['Deployment', 'ReplicaSet'] },
   replicaSets: { written: ['ReplicaSet', 'Pod'] },
+  statefulSets: { written: ['StatefulSet', 'Pod', 'ControllerRevision', 'PersistentVolumeClaim'] },
   nodes: { written: ['Pod'] },
   endpoints: { written: ['Pod', 'Service', 'EndpointSlice', 'Endpoints'] },
   loadBalancers: { written: ['Service'] },
@@ -354,6 +387,7 @@ const STAGE_SETTLES = {
   garbageCollector: [],
   deployments: ['Deployment'],
   replicaSets: ['ReplicaSet'],
+  statefulSets: ['StatefulSet'],
   nodes: ['Pod'],
   endpoints: ['Endpoints', 'EndpointSlice'],
   loadBalancers: ['Service'],
@@ -382,15 +416,18 @@ async function runFull(tx: StoreTxn, opts: RunOptions, max: number): Promise<Run
   };
   // Pod addresses come from the same per-node ranges as in the targeted mode (round robin).
   const ips = await NodeIPs.load(tx, opts.cluster.nodes);
-  // A deleted Service takes its Endpoints along (syncService's not-found branch).
+  // A deleted Service takes its Endpoints along (syncService's not-found branch); a deleted pod's
+  // address goes back to its node's range, as in the targeted mode.
   for (const o of opts.deleted ?? []) {
     if (o.kind === 'Service') await w.delete({ apiVersion: 'v1', kind: 'Endpoints', metadata: { name: o.metadata.name, namespace: o.metadata.namespace } });
+    if (o.kind === 'Pod') ips.releasePod(o as Pod);
   }
   for (let i = 1; i <= max; i++) {
     const before = w.writes;
     await stage('garbageCollector', () => collectGarbage(tx, w));
     await stage('deployments', () => runDeployments(tx, w, opts));
     await stage('replicaSets', () => runReplicaSets(tx, w, opts));
+    await stage('statefulSets', () => runStatefulSets(tx, w, opts));
     await stage('nodes', () => runNodes(tx, w, opts, ips));
     await stage('endpoints', () => runEndpoints(tx, w, opts));
     await stage('loadBalancers', async () => {

@@ -8,7 +8,7 @@ import { MemoryStore } from '../store/memory.js';
 import { SqliteStore } from '../store/sqlite.js';
 import type { Store, StoreTxn } from '../store/store.js';
 import { computePodTemplateHash } from './names.js';
-import { isPodReady } from './common.js';
+import { controllerOf, isPodReady } from './common.js';
 import { seededRandom } from './names.js';
 import { POD_IP_RANGE_PREFIX } from './node-ips.js';
 import { runControllers } from './runner.js';
@@ -44,6 +44,22 @@ const service = (name: string, app: string, ns = 'default', type?: string): Serv
   metadata: { name, namespace: ns, uid: `${ns}-${name}-svc-uid` },
   spec: { selector: { app }, clusterIP: '10.96.0.10', ports: [{ port: 80, targetPort: 'http', protocol: 'TCP' }], ...(type ? { type } : {}) },
 });
+
+const statefulSet = (name: string, replicas: number, image = 'nginx', policy = 'OrderedReady'): KubeObject => ({
+  apiVersion: 'apps/v1',
+  kind: 'StatefulSet',
+  metadata: { name, namespace: 'default', uid: `${name}-sts-uid`, generation: 1 },
+  spec: {
+    replicas,
+    serviceName: name,
+    podManagementPolicy: policy,
+    updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } },
+    selector: { matchLabels: { app: name } },
+    template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'c', image, ports: [{ name: 'http', containerPort: 80 }] }] } },
+    volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }],
+  },
+});
+const stsKey = (n: string) => `/registry/statefulsets/default/${n}`;
 
 /** What a step did, as the registry reports it. */
 interface Change {
@@ -91,7 +107,14 @@ async function summary(store: Store): Promise<Record<string, unknown>> {
   const slices = (await store.list('/registry/endpointslices/')) as EndpointSlice[];
   const svcs = (await store.list('/registry/services/specs/')) as Service[];
   const ranges = await store.list(POD_IP_RANGE_PREFIX);
+  const sets = await store.list('/registry/statefulsets/');
+  const claims = await store.list('/registry/persistentvolumeclaims/');
+  const revisions = await store.list('/registry/controllerrevisions/');
   return {
+    statefulSets: sets.map((o) => `${o.metadata.name} ${JSON.stringify(o.status)}`),
+    statefulPods: pods.filter((p) => controllerOf(p)?.kind === 'StatefulSet').map((p) => `${p.metadata.name} ${p.metadata.labels?.['controller-revision-hash']} ${p.spec.hostname}.${p.spec.subdomain}`),
+    claims: claims.map((c) => c.metadata.name),
+    revisions: revisions.map((r) => `${r.metadata.name} ${(r as unknown as { revision: number }).revision}`),
     pods: pods.map((p) => `${p.metadata.labels?.app} ${p.spec.nodeName} ${p.status?.podIP} ${p.status?.phase} ${isPodReady(p)}`).sort(),
     replicaSets: rss.map((r) => `${r.metadata.name} ${r.spec.replicas} ${JSON.stringify(r.status)}`),
     deployments: deps.map((d) => `${d.metadata.name} ${JSON.stringify(d.status)}`),
@@ -176,6 +199,25 @@ const cases: { name: string; steps: Step[] }[] = [
       base,
     ],
   },
+  { name: 'statefulset of 3 (ordered) + service', steps: [create([stsKey('db'), statefulSet('db', 3)], [svcKey('db'), service('db', 'db')])] },
+  { name: 'statefulset of 3 (parallel)', steps: [create([stsKey('db'), statefulSet('db', 3, 'nginx', 'Parallel')])] },
+  {
+    name: 'statefulset pod deleted -> created again under its name',
+    steps: [create([stsKey('db'), statefulSet('db', 3)]), remove(async () => '/registry/pods/default/db-1')],
+  },
+  {
+    name: 'statefulset scaled 3 -> 1 -> 2',
+    steps: [
+      create([stsKey('db'), statefulSet('db', 3)]),
+      update(stsKey('db'), (o) => ((o as ReturnType<typeof statefulSet> & { spec: { replicas: number } }).spec.replicas = 1)),
+      update(stsKey('db'), (o) => ((o as ReturnType<typeof statefulSet> & { spec: { replicas: number } }).spec.replicas = 2)),
+    ],
+  },
+  {
+    name: 'statefulset template change rolls every pod to the new revision',
+    steps: [create([stsKey('db'), statefulSet('db', 3)]), update(stsKey('db'), (o) => Object.assign(o, { spec: statefulSet('db', 3, 'nginx:1.27').spec }))],
+  },
+  { name: 'statefulset deleted takes its pods, keeps its claims', steps: [create([stsKey('db'), statefulSet('db', 2)]), remove(async () => stsKey('db'))] },
   {
     name: 'an orphan pod matching a new ReplicaSet is adopted',
     steps: [
@@ -217,11 +259,35 @@ describe('runControllers targeted mode', () => {
       const [web] = (await squatted.list('/registry/deployments/default/')) as Deployment[];
       expect((web.status as { collisionCount?: number }).collisionCount).toBe(1);
       expect(((await squatted.list('/registry/replicasets/default/')) as ReplicaSet[]).map((r) => r.metadata.uid === 'squatter-uid')).toContain(true);
-      const adopted = (await play(cases[8].steps, true, makeStore)).store;
+      const adopted = (await play(cases.find((c) => c.name.startsWith('an orphan pod'))!.steps, true, makeStore)).store;
       const pods = (await adopted.list('/registry/pods/default/')) as Pod[];
       expect(pods).toHaveLength(2);
       expect(pods.find((p) => p.metadata.name === 'stray')?.metadata.ownerReferences?.[0].uid).toBe('web-rs-uid');
     }
+  });
+
+  it('StatefulSet scenarios end where expected', async () => {
+    const sum = async (name: string) => summary((await play(cases.find((c) => c.name.startsWith(name))!.steps, true)).store);
+    const made = await sum('statefulset of 3 (ordered)');
+    const [rev] = made.revisions as string[];
+    const revName = rev.split(' ')[0];
+    expect(made.statefulPods).toEqual([0, 1, 2].map((i) => `db-${i} ${revName} db-${i}.db`));
+    expect(made.claims).toEqual(['data-db-0', 'data-db-1', 'data-db-2']);
+    expect(made.statefulSets).toEqual([
+      `db {"availableReplicas":3,"collisionCount":0,"currentReplicas":3,"currentRevision":"${revName}","observedGeneration":1,"readyReplicas":3,"replicas":3,"updateRevision":"${revName}","updatedReplicas":3}`,
+    ]);
+    expect(made.endpoints).toEqual(['db 10.244.1.2@node-1,10.244.2.2@node-2,10.244.3.2@node-3']);
+    // Scaled down and up: the highest ordinals go and come back; claims are kept (Retain).
+    const scaled = await sum('statefulset scaled');
+    expect((scaled.statefulPods as string[]).map((p) => p.split(' ')[0])).toEqual(['db-0', 'db-1']);
+    expect(scaled.claims).toEqual(['data-db-0', 'data-db-1', 'data-db-2']);
+    // A new template: a second revision, every pod recreated from it, the first revision kept.
+    const rolled = await sum('statefulset template change');
+    const newRev = (rolled.revisions as string[]).find((r) => r.endsWith(' 2'))!.split(' ')[0];
+    expect(rolled.revisions).toHaveLength(2);
+    expect(rolled.statefulPods).toEqual([0, 1, 2].map((i) => `db-${i} ${newRev} db-${i}.db`));
+    const deleted = await sum('statefulset deleted');
+    expect([deleted.statefulPods, deleted.revisions, deleted.claims]).toEqual([[], [], ['data-db-0', 'data-db-1']]);
   });
 
   it('the scenarios end where expected', async () => {

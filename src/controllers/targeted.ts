@@ -20,6 +20,7 @@ import { endpointSlicePrefix, type Random } from './names.js';
 import { NodeIPs } from './node-ips.js';
 import { WorkQueue, type WorkKey } from './queue.js';
 import { reconcileReplicaSet } from './replicaset.js';
+import { reconcileStatefulSet, type ControllerRevision, type StatefulSet } from './statefulset.js';
 import type { ClusterSettings } from './scheduler.js';
 import { keyOf, Writer } from './writer.js';
 
@@ -47,7 +48,7 @@ export interface TargetedResult {
 }
 
 /** The controllers in the order a resync round runs them. */
-const STAGES = ['Deployment', 'ReplicaSet', 'Pod', 'Service'];
+const STAGES = ['Deployment', 'ReplicaSet', 'StatefulSet', 'Pod', 'Service'];
 
 const T = (kind: string): ResourceType => resourceByKind(kind)!;
 const ns = (o: KubeObject): string => o.metadata.namespace ?? '';
@@ -199,6 +200,12 @@ class TargetedRun {
         this.add('ReplicaSet', namespace, o.metadata.name);
         owners('Deployment');
         break;
+      case 'StatefulSet':
+        this.add('StatefulSet', namespace, o.metadata.name);
+        break;
+      case 'ControllerRevision':
+        owners('StatefulSet');
+        break;
       case 'Pod':
         await this.observePod(old as Pod | undefined, cur as Pod | undefined);
         break;
@@ -228,13 +235,18 @@ class TargetedRun {
     if (cur) this.add('Pod', namespace, cur.metadata.name);
     for (const x of [old, cur]) {
       const ref = x && controllerOf(x);
-      if (ref?.kind === 'ReplicaSet') this.add('ReplicaSet', namespace, ref.name);
+      if (ref?.kind === 'ReplicaSet' || ref?.kind === 'StatefulSet') this.add(ref.kind, namespace, ref.name);
     }
     if (cur && !controllerOf(cur)) {
       // An orphan may be adopted by a ReplicaSet of its namespace whose selector matches it.
       for (const rs of await this.lists.list<ReplicaSet>(typePrefix(T('ReplicaSet'), namespace))) {
         if (labelSelectorMatcher(rs.spec.selector)(cur.metadata.labels)) this.add('ReplicaSet', namespace, rs.metadata.name);
       }
+    }
+    // A StatefulSet's replica `<set>-<n>`, whoever owns it: gone, it is created again; an orphan, adopted.
+    for (const x of [old, cur]) {
+      const m = x && /^(.+)-(0|[1-9]\d*)$/.exec(x.metadata.name ?? '');
+      if (m && !controllerOf(x)) this.add('StatefulSet', namespace, m[1]);
     }
     // Services of the pod's namespace selecting its old or new labels.
     for (const svc of await this.lists.list<Service>(typePrefix(T('Service'), namespace))) {
@@ -253,6 +265,8 @@ class TargetedRun {
         return this.deployment(k.namespace, k.name);
       case 'ReplicaSet':
         return this.replicaSet(k.namespace, k.name);
+      case 'StatefulSet':
+        return this.statefulSet(k.namespace, k.name);
       case 'Pod':
         return this.pod(k.namespace, k.name);
       case 'Service':
@@ -291,6 +305,23 @@ class TargetedRun {
     for (const p of pods) if (orphaned(p, 'ReplicaSet', name, rs)) await this.w.delete(p);
     if (!rs) return;
     const plan = reconcileReplicaSet(rs, pods, this.opts);
+    if (plan.status) await this.w.update(plan.status);
+    await this.w.apply(plan);
+  }
+
+  private async statefulSet(namespace: string, name: string): Promise<void> {
+    const set = (await this.tx.get(objectKey(T('StatefulSet'), namespace, name))) as StatefulSet | undefined;
+    // Its replicas and revisions are named `<set>-...`; a deleted set's are collected.
+    const pods = await this.lists.list<Pod>(`${typePrefix(T('Pod'), namespace)}${name}-`);
+    const revisions = await this.lists.list<ControllerRevision>(`${typePrefix(T('ControllerRevision'), namespace)}${name}-`);
+    for (const o of [...pods, ...revisions]) if (orphaned(o, 'StatefulSet', name, set)) await this.w.delete(o);
+    if (!set || set.metadata.deletionTimestamp) return;
+    const claimPrefix = typePrefix(T('PersistentVolumeClaim'), namespace);
+    const claims = new Set<string>();
+    for (const t of set.spec.volumeClaimTemplates ?? []) {
+      for (const c of await this.lists.list(`${claimPrefix}${t.metadata?.name ?? ''}-${name}-`)) claims.add(c.metadata.name ?? '');
+    }
+    const plan = reconcileStatefulSet(set, { pods, revisions, claims }, this.opts);
     if (plan.status) await this.w.update(plan.status);
     await this.w.apply(plan);
   }

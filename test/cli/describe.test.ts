@@ -18,6 +18,7 @@ import {
   describeReplicaSet,
   describeSecret,
   describeService,
+  describeStatefulSet,
   formatEndpointSlices,
   rfc1123z,
   tabbed,
@@ -152,6 +153,7 @@ const golden: { name: string; got: () => string }[] = [
   { name: 'pvc-bound', got: () => describePersistentVolumeClaim(named('PersistentVolumeClaim', 'bound'), pods) },
   { name: 'ing-rules', got: () => describeIngress(named('Ingress', 'shop'), ingressContext()) },
   { name: 'ing-default', got: () => describeIngress(named('Ingress', 'fallback'), ingressContext()) },
+  { name: 'sts-db', got: () => describeStatefulSet(named('StatefulSet', 'db'), pods.filter((p) => p.metadata.labels?.app === 'db')) },
 ];
 
 describe('workload describers match kubectl describe', () => {

@@ -226,12 +226,12 @@ describe('get <kind> headers', () => {
   });
 });
 
-describe('get <kind> rows as stored (no controllers for these kinds)', () => {
+describe('get <kind> rows of other kinds (as stored, or as their controller left them)', () => {
   it.each([
     { name: 'job: Running, 0/1, no duration', args: ['get', 'job', 'pi'], row: ['pi', 'Running', '0/1', '', '2m'] },
     { name: 'hpa: current metric unknown', args: ['get', 'hpa', 'web'], row: ['web', 'Deployment/web', 'cpu: <unknown>/50%', '1', '5', '0', '2m'] },
     { name: 'role: creation time', args: ['get', 'role', 'reader'], row: ['reader', '2025-01-01T00:00:00Z'] },
-    { name: 'statefulset: 0 of 2 ready', args: ['get', 'sts', 'db'], row: ['db', '0/2', '2m'] },
+    { name: 'statefulset: its controller made 2 of 2 ready', args: ['get', 'sts', 'db'], row: ['db', '2/2', '2m'] },
   ])('$name', async ({ args, row }) => {
     const r = await sb.run(args);
     const header = r.stdout.split('\n')[0];

@@ -17,12 +17,14 @@ import {
   describePod,
   describeReplicaSet,
   describeSecret,
+  describeStatefulSet,
 } from '../../printers/describe/index.js';
 import type { DescribedEvent } from '../../printers/describe/events.js';
 import { describeService } from '../../printers/describe/service.js';
 import { objectKey, typePrefix } from '../../store/keys.js';
 import type { Store } from '../../store/store.js';
 import type { CommandContext } from '../context.js';
+import type { StatefulSet } from '../../controllers/statefulset.js';
 import { selectorFilter } from './selectors.js';
 
 /** What describe was asked for: named objects, or (no names) every object of a type. */
@@ -114,6 +116,12 @@ async function describeOne(engine: Engine, type: ResourceType, namespace: string
       const matches = labelSelectorMatcher(rs.spec.selector);
       const pods = (await listKind<Pod>(store, 'Pod', namespace)).filter((p) => matches(p.metadata.labels));
       return describeReplicaSet(rs, pods, events, now);
+    }
+    case 'StatefulSet': {
+      const set = obj as StatefulSet;
+      const matches = labelSelectorMatcher(set.spec.selector);
+      const pods = (await listKind<Pod>(store, 'Pod', namespace)).filter((p) => matches(p.metadata.labels));
+      return describeStatefulSet(set, pods, events, now);
     }
     case 'Node': {
       // kubectl: spec.nodeName=NAME, status.phase!=Succeeded, status.phase!=Failed, all namespaces.

@@ -3,6 +3,7 @@
 // Status fields no simulated controller fills print as their zero values, as for a fresh object.
 import type { KubeObject, LabelSelector } from '../../api/types.js';
 import { humanDuration, translateTimestampSince } from '../age.js';
+import { controllerOf } from '../../api/owners.js';
 import { replicaColumns } from './workloads.js';
 import { arr, col, formatLabels, formatLabelSelector, int, layoutContainerCells, rec, str, type KindPrinter } from './common.js';
 
@@ -21,6 +22,20 @@ export const statefulSetPrinter: KindPrinter = {
     const spec = rec(o.spec);
     const [names, images] = layoutContainerCells(templateContainers(spec.template));
     return [name(o), `${int(rec(o.status).readyReplicas)}/${int(spec.replicas)}`, age(o, now), names, images];
+  },
+};
+
+/** printControllerRevision: the controller as `<kind>.<group>/<name>` (lower-case kind), or `<none>`. */
+export const controllerRevisionPrinter: KindPrinter = {
+  columns: [col('Name'), col('Controller'), col('Revision'), col('Age')],
+  row(o, now) {
+    const ref = controllerOf(o);
+    let controller = '<none>';
+    if (ref) {
+      const group = ref.apiVersion.includes('/') ? ref.apiVersion.split('/')[0] : '';
+      controller = `${(group ? `${ref.kind}.${group}` : ref.kind).toLowerCase()}/${ref.name}`;
+    }
+    return [name(o), controller, int((o as { revision?: unknown }).revision), age(o, now)];
   },
 };
 

@@ -1,7 +1,7 @@
 // The registry of table printers by kind, and the builder of a resource type's table.
 import type { KubeObject } from '../../api/types.js';
 import { resourceByKind } from '../../api/scheme.js';
-import { cronJobPrinter, daemonSetPrinter, jobPrinter, replicationControllerPrinter, statefulSetPrinter } from './apps-batch.js';
+import { controllerRevisionPrinter, cronJobPrinter, daemonSetPrinter, jobPrinter, replicationControllerPrinter, statefulSetPrinter } from './apps-batch.js';
 import { hpaPrinter } from './autoscaling.js';
 import type { KindPrinter, TableData } from './common.js';
 import { configMapPrinter, defaultPrinter, namespacePrinter, pvcPrinter, secretPrinter, serviceAccountPrinter } from './core-misc.js';
@@ -34,6 +34,7 @@ const printers: Record<string, KindPrinter> = {
   PersistentVolumeClaim: pvcPrinter,
   Event: eventPrinter,
   StatefulSet: statefulSetPrinter,
+  ControllerRevision: controllerRevisionPrinter,
   DaemonSet: daemonSetPrinter,
   ReplicationController: replicationControllerPrinter,
   Job: jobPrinter,

@@ -45,6 +45,14 @@ const cases: RowCase[] = [
     cells: ['db', '2/0', '60m', 'web', 'nginx:1.27'],
   },
   {
+    name: 'ControllerRevision of a StatefulSet',
+    obj: obj('apps/v1', 'ControllerRevision', 'db-7b8bd45f9f', { revision: 2, data: {} }, {
+      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'db', uid: 'u', controller: true }],
+    }),
+    cells: ['db-7b8bd45f9f', 'statefulset.apps/db', 2, '60m'],
+  },
+  { name: 'ControllerRevision without a controller', obj: obj('apps/v1', 'ControllerRevision', 'lone', { revision: 1 }), cells: ['lone', '<none>', 1, '60m'] },
+  {
     name: 'DaemonSet with node selector',
     obj: obj('apps/v1', 'DaemonSet', 'agent', {
       spec: { selector: { matchLabels: { app: 'agent' } }, template: template(c1, { nodeSelector: { 'kubernetes.io/os': 'linux', disk: 'ssd' } }) },
@@ -338,6 +346,7 @@ describe('rows', () => {
 // Header lines as printers.go defines them; `*` marks priority 1 (shown only with -o wide).
 const columnCases = [
   { kind: 'StatefulSet', cols: 'Name Ready Age *Containers *Images' },
+  { kind: 'ControllerRevision', cols: 'Name Controller Revision Age' },
   { kind: 'DaemonSet', cols: 'Name Desired Current Ready Up-to-date Available Node_Selector Age *Containers *Images *Selector' },
   { kind: 'ReplicationController', cols: 'Name Desired Current Ready Age *Containers *Images *Selector' },
   { kind: 'Job', cols: 'Name Status Completions Duration Age *Containers *Images *Selector' },

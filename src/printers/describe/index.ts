@@ -11,4 +11,5 @@ export { describeNamespace } from './namespace.js';
 export { describeConfigMap, describeSecret } from './secret.js';
 export { describePersistentVolumeClaim } from './pvc.js';
 export { describeIngress } from './ingress.js';
+export { describeStatefulSet } from './statefulset.js';
 export { rfc1123z } from './common.js';
