@@ -93,6 +93,12 @@ describe('reconcileStatefulSet', () => {
       creates: ['db-2'],
       deletes: [],
     },
+    {
+      name: 'ordered: stops at a name another controller holds',
+      pods: () => [member(s, 0, r), { ...member(s, 1, r), metadata: { ...member(s, 1, r).metadata, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'x', uid: 'x', controller: true }] } }],
+      creates: [],
+      deletes: [],
+    },
   ])('$name', ({ pods, over, creates, deletes }) => {
     const plan = run(pods(), over);
     expect(names(plan.create, 'Pod')).toEqual(creates);

@@ -160,7 +160,8 @@ const revisionOfPod = (p: Pod) => p.metadata.labels?.[REVISION_LABEL];
 /**
  * Reconciles one StatefulSet (syncStatefulSet / updateStatefulSet). OrderedReady waits for each
  * pod to be Running and Ready before the next step; Parallel does every step at once. A pod named
- * as a replica but owned by another controller is left alone (its create would fail).
+ * as a replica but owned by another controller is left alone (its create would fail). Old
+ * revisions are kept (revisionHistoryLimit is not applied).
  */
 export function reconcileStatefulSet(set: StatefulSet, input: StatefulSetInput, opts: { now: Date; random: Random }): StatefulSetPlan {
   const plan: StatefulSetPlan = { create: [], update: [], delete: [], status: null };
@@ -219,7 +220,11 @@ export function reconcileStatefulSet(set: StatefulSet, input: StatefulSetInput, 
     }
     if (!pod) {
       const name = `${setName}-${ord}`;
-      if (taken.has(name)) continue; // another controller's pod holds the name
+      // Another controller's pod holds the name: its create would fail, and an ordered set stops there.
+      if (taken.has(name)) {
+        if (monotonic) return status();
+        continue;
+      }
       // Ordinals below the partition stay on the current revision during a rolling update.
       const revision = partition !== undefined && ord < start + partition ? current : update;
       for (const claim of claimsFor(set, ord)) if (!input.claims.has(claim.metadata.name ?? '')) plan.create.push(claim);
