@@ -113,6 +113,23 @@ const EXAMPLES: Record<string, string> = {
 
   # Refuse objects whose namespace does not exist, as a kubeadm cluster does
   svcctl cluster init --disable-admission-plugins=NamespaceAutoProvision`,
+  'rollout status': `  # Wait for a deployment's rollout to finish (pods made ready as the cluster's time passes)
+  svcctl rollout status deployment/mariadb-deployment
+
+  # Print where a statefulset's rollout stands, without waiting
+  svcctl rollout status sts/web --watch=false`,
+  'rollout history': `  # The revisions of a deployment
+  svcctl rollout history deployment/mariadb-deployment
+
+  # The pod template of one revision
+  svcctl rollout history deployment/mariadb-deployment --revision=2`,
+  'rollout undo': `  # Back to the previous revision
+  svcctl rollout undo deployment/mariadb-deployment
+
+  # Back to revision 1
+  svcctl rollout undo deployment/mariadb-deployment --to-revision=1`,
+  'rollout restart': `  # New pods for every replica, one revision further
+  svcctl rollout restart deployment/mariadb-deployment`,
   'sim ready': `  # Make a pod not ready: it leaves its Services' endpoints
   svcctl sim ready pod/web-7d4b9c8f6d-x2x7q=false`,
   'sim kill': `  # Crash a pod: its ReplicaSet replaces it with a new name and IP

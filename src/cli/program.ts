@@ -328,6 +328,39 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
     }),
   );
 
+  const rollout = program.command('rollout').description('Manage the rollout of one or many resources.');
+  const rolloutAction = (sub: 'status' | 'history' | 'undo' | 'restart') =>
+    action(rt, state, async (ctx, args: string[], opts: { watch?: boolean | string; timeout?: string; revision?: string; toRevision?: string }) => {
+      const { runRollout } = await import('./commands/rollout.js');
+      const watch = typeof opts.watch === 'string' ? parseBool('watch', opts.watch) : opts.watch;
+      return runRollout(ctx, sub, args, { ...opts, watch });
+    });
+  rollout
+    .command('status')
+    .description('Show the status of the rollout.')
+    .argument('<args...>', 'TYPE NAME or TYPE/NAME (deployment, statefulset)')
+    .option('-w, --watch [bool]', "Watch the status of the rollout until it's done.")
+    .option('--timeout <duration>', 'The length of time to wait before ending watch, zero means never.')
+    .option('--revision <n>', 'Pin to a specific revision for showing its status.')
+    .action(rolloutAction('status'));
+  rollout
+    .command('history')
+    .description('View previous rollout revisions and configurations.')
+    .argument('<args...>', 'TYPE NAME or TYPE/NAME (deployment, statefulset)')
+    .option('--revision <n>', 'See the details, including podTemplate of the revision specified.')
+    .action(rolloutAction('history'));
+  rollout
+    .command('undo')
+    .description('Roll back to a previous rollout.')
+    .argument('<args...>', 'TYPE NAME or TYPE/NAME (deployment, statefulset)')
+    .option('--to-revision <n>', 'The revision to rollback to. Default to 0 (last revision).')
+    .action(rolloutAction('undo'));
+  rollout
+    .command('restart')
+    .description('Restart a resource.')
+    .argument('<args...>', 'TYPE NAME or TYPE/NAME (deployment, statefulset, daemonset)')
+    .action(rolloutAction('restart'));
+
   program
     .command('api-resources')
     .description('Print the supported API resources on the server.')

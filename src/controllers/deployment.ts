@@ -73,7 +73,7 @@ function withoutHash(t: PodTemplateSpec): PodTemplateSpec {
 const sameTemplates = new WeakMap<PodTemplateSpec, WeakMap<PodTemplateSpec, boolean>>();
 
 /** EqualIgnoreHash: the templates equal once the pod-template-hash label is dropped from both. */
-function equalIgnoreHash(a: PodTemplateSpec, b: PodTemplateSpec): boolean {
+export function equalIgnoreHash(a: PodTemplateSpec, b: PodTemplateSpec): boolean {
   let byB = sameTemplates.get(a);
   if (!byB) sameTemplates.set(a, (byB = new WeakMap()));
   let same = byB.get(b);

@@ -40,7 +40,7 @@ export interface ControllerRevision extends KubeObject {
 export interface StatefulSetPlan {
   /** In creation order: a new revision, then claims before the pods that mount them. */
   create: KubeObject[];
-  /** Orphan pods adopted (their controller reference set). */
+  /** Orphan pods adopted (their controller reference set), and a revision made the newest again. */
   update: KubeObject[];
   delete: KubeObject[];
   /** The set with its new status, or null when the status is already right. */
@@ -176,9 +176,14 @@ export function reconcileStatefulSet(set: StatefulSet, input: StatefulSetInput, 
   const wanted = revisionData(set);
   let update = revisions.find((r) => deepEqual(r.data, wanted));
   const collisionCount = (set.status?.collisionCount as number | undefined) ?? 0;
+  const latest = revisions.at(-1)?.revision ?? 0;
   if (!update) {
-    update = newRevision(set, (revisions.at(-1)?.revision ?? 0) + 1, collisionCount);
+    update = newRevision(set, latest + 1, collisionCount);
     plan.create.push(update);
+  } else if (update.revision < latest) {
+    // Back to an older template (a rollback): its revision becomes the newest.
+    update = { ...update, revision: latest + 1 };
+    plan.update.push(update);
   }
   const current = revisions.find((r) => r.metadata.name === set.status?.currentRevision) ?? update;
 

@@ -17,7 +17,7 @@ describe('help and usage errors', () => {
     'apply', 'get', 'delete', 'describe', 'api-resources', 'expose', 'run', 'scale', 'resolve', 'lint', 'version', 'completion',
     'create namespace', 'create service clusterip', 'create service nodeport', 'create service loadbalancer',
     'create service externalname', 'cluster init', 'cluster info', 'cluster reset', 'dns serve',
-    'sim ready', 'sim kill', 'sim advance',
+    'sim ready', 'sim kill', 'sim advance', 'rollout status', 'rollout history', 'rollout undo', 'rollout restart',
   ])('%s --help shows kubectl-style examples', async (cmd) => {
     const r = await sb.run([...cmd.split(' '), '--help']);
     expect(r.exitCode).toBe(0);
