@@ -174,7 +174,13 @@ async function runStatefulSets(tx: StoreTxn, w: Writer, opts: RunOptions): Promi
   const podKeys = pods.map(keyOf);
   const revisions = await list<ControllerRevision>(tx, 'ControllerRevision');
   const revisionKeys = revisions.map(keyOf);
-  const claims = new Set((await list(tx, 'PersistentVolumeClaim')).map(nsName));
+  // Claim names by namespace.
+  const claims = new Map<string, Set<string>>();
+  for (const c of await list(tx, 'PersistentVolumeClaim')) {
+    const ns = c.metadata.namespace ?? '';
+    if (!claims.has(ns)) claims.set(ns, new Set());
+    claims.get(ns)!.add(c.metadata.name ?? '');
+  }
   // A set's pods and revisions are named `<set>-...`: one run of the sorted keys each.
   const namedAfter = <T>(items: T[], keys: string[], kind: string, s: StatefulSet): T[] => {
     const [from, to] = prefixRange(keys, objectKey(type(kind), s.metadata.namespace, `${s.metadata.name}-`));
@@ -182,13 +188,12 @@ async function runStatefulSets(tx: StoreTxn, w: Writer, opts: RunOptions): Promi
   };
   for (const s of sets) {
     if (s.metadata.deletionTimestamp) continue;
-    const ns = s.metadata.namespace ?? '';
     const plan = reconcileStatefulSet(
       s,
       {
         pods: namedAfter(pods, podKeys, 'Pod', s),
         revisions: namedAfter(revisions, revisionKeys, 'ControllerRevision', s),
-        claims: new Set([...claims].filter((k) => k.startsWith(`${ns}/`)).map((k) => k.slice(ns.length + 1))),
+        claims: claims.get(s.metadata.namespace ?? '') ?? new Set(),
       },
       opts,
     );
