@@ -36,8 +36,8 @@ export interface RunOptions {
   /** Old versions of the updated objects among `changed` (targeted mode). */
   previous?: KubeObject[];
   /**
-   * Guard against controllers that never settle. Default 500 rounds: an OrderedReady StatefulSet
-   * makes one pod a round, each once the one before is ready (a targeted round runs each
+   * Guard against controllers that never settle. Default 20 rounds, more for an OrderedReady
+   * StatefulSet, which makes one pod a round (see roundsFor; a targeted round runs each
    * controller stage over the keys waiting for it).
    */
   maxIterations?: number;
@@ -299,16 +299,17 @@ async function runEndpoints(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<
  * are rebuilt from what is there.
  */
 export async function runControllers(tx: StoreTxn, opts: RunOptions): Promise<RunResult> {
-  const maxIterations = opts.maxIterations ?? 500;
   // The controllers' Events are stored at the end of the run, unless the caller collects them.
   const recorder = opts.recorder ?? (opts.recordEvents === false ? undefined : new EventRecorder(opts.now, opts.random));
   if (opts.changed) {
+    const maxIterations = opts.maxIterations ?? roundsFor(opts.changed);
     const targeted = await runTargeted(tx, { ...opts, recorder, changed: opts.changed, deleted: opts.deleted ?? [], previous: opts.previous ?? [], maxIterations });
     if (!opts.recorder && recorder) await recorder.flush(tx);
     return targeted;
   }
   // A full resync reads every kind several times a round: read each prefix once until it is written.
   const cached = cachingTxn(tx);
+  const maxIterations = opts.maxIterations ?? roundsFor(await list(cached, 'StatefulSet'));
   const result = await runFull(cached, { ...opts, recorder }, maxIterations);
   if (!opts.recorder && recorder) await recorder.flush(cached);
   tx = cached;
@@ -316,6 +317,19 @@ export async function runControllers(tx: StoreTxn, opts: RunOptions): Promise<Ru
   await NodeIPs.fromPods(opts.cluster.nodes, await list<Pod>(tx, 'Pod')).save(tx);
   await LoadBalancerState.fromServices(await list<Service>(tx, 'Service'), opts.cluster.lbPool ?? '').save(tx);
   return result;
+}
+
+/**
+ * The default round limit: 20, plus the replicas of the largest OrderedReady StatefulSet among
+ * `objects` (it makes one pod a round, each once the one before is ready).
+ */
+function roundsFor(objects: KubeObject[]): number {
+  let ordered = 0;
+  for (const o of objects) {
+    const spec = o.kind === 'StatefulSet' ? (o as StatefulSet).spec : undefined;
+    if (spec && spec.podManagementPolicy !== 'Parallel') ordered = Math.max(ordered, spec.replicas ?? 1);
+  }
+  return 20 + ordered;
 }
 
 /**

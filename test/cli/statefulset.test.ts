@@ -60,6 +60,13 @@ describe('StatefulSet behind a headless Service', () => {
     expect(d).toMatch(/\n  Normal  SuccessfulCreate  \S+ +statefulset-controller  create Pod web-2 in StatefulSet web successful\n/);
   });
 
+  it('an ordered set of 30 comes up whole in one apply (a round a pod)', async () => {
+    await sb.run(['apply', '-f', '-'], { stdin: manifest.replace('replicas: 3', 'replicas: 30') });
+    expect((await sb.run(['get', 'sts', 'web', '-o', 'jsonpath={.status.readyReplicas}'])).stdout).toBe('30');
+    await sb.run(['scale', 'sts', 'web', '--replicas=45']);
+    expect((await sb.run(['get', 'sts', 'web', '-o', 'jsonpath={.status.readyReplicas}'])).stdout).toBe('45');
+  });
+
   it('makes a deleted pod again under its name and keeps claims when scaled down', async () => {
     await sb.run(['apply', '-f', '-'], { stdin: manifest });
     expect((await sb.run(['delete', 'pod', 'web-1'])).stdout).toBe('pod "web-1" deleted\n');
