@@ -11,7 +11,7 @@ type JsonMap = Record<string, Json>;
 const isMap = (v: Json): v is JsonMap => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The patchMergeKey of a list, judged by its field name and item shape. */
-function mergeKeyFor(field: string, items: Json[]): string | undefined {
+export function mergeKeyFor(field: string, items: Json[]): string | undefined {
   if (!items.every(isMap)) return undefined;
   const has = (k: string) => items.length > 0 && items.every((i) => (i as JsonMap)[k] !== undefined);
   switch (field) {

@@ -113,6 +113,12 @@ const EXAMPLES: Record<string, string> = {
 
   # Refuse objects whose namespace does not exist, as a kubeadm cluster does
   svcctl cluster init --disable-admission-plugins=NamespaceAutoProvision`,
+  patch: `  # Turn a ClusterIP Service into a NodePort one (strategic merge patch)
+  svcctl patch svc mariadb-service -p '{"spec":{"type":"NodePort"}}'
+
+  # Replace a field with a JSON merge patch, or edit by path with a JSON patch
+  svcctl patch svc mariadb-service --type merge -p '{"spec":{"selector":{"app":"mariadb","tier":"db"}}}'
+  svcctl patch svc mariadb-service --type json -p '[{"op":"replace","path":"/spec/ports/0/port","value":3307}]'`,
   'rollout status': `  # Wait for a deployment's rollout to finish (pods made ready as the cluster's time passes)
   svcctl rollout status deployment/mariadb-deployment
 

@@ -213,6 +213,21 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
       }),
     );
 
+  outputFlags(
+    program
+      .command('patch')
+      .description('Update fields of a resource using strategic merge patch, a JSON merge patch, or a JSON patch.')
+      .argument('<args...>', 'TYPE NAME or TYPE/NAME')
+      .option('-p, --patch <patch>', 'The patch to be applied to the resource JSON file.')
+      .option('--patch-file <file>', 'A file containing a patch to be applied to the resource.')
+      .option('--type <type>', 'The type of patch being provided; one of [json merge strategic]', 'strategic'),
+  ).action(
+    action(rt, state, async (ctx, args: string[], opts: PatchFlagsArg) => {
+      const { runPatch } = await import('./commands/patch.js');
+      return runPatch(ctx, args, opts);
+    }),
+  );
+
   program
     .command('scale')
     .description('Set a new size for a deployment or replica set.')
@@ -480,6 +495,7 @@ export interface DeleteFlags {
 type CreateServiceFlagsArg = import('./commands/create-service.js').CreateServiceFlags;
 type ExposeFlagsArg = import('./commands/expose.js').ExposeFlags;
 type LintFlagsArg = import('./commands/lint.js').LintFlags;
+type PatchFlagsArg = import('./commands/patch.js').PatchFlags;
 
 export interface ClusterInitFlags {
   nodes?: string;
