@@ -113,6 +113,12 @@ const EXAMPLES: Record<string, string> = {
 
   # Refuse objects whose namespace does not exist, as a kubeadm cluster does
   svcctl cluster init --disable-admission-plugins=NamespaceAutoProvision`,
+  annotate: `  # Annotate a Service (the LoadBalancer annotations cloud controllers read, say)
+  svcctl annotate svc mariadb-service example.com/owner=db-team
+
+  # Change one (--overwrite), or remove one (key-)
+  svcctl annotate svc mariadb-service example.com/owner=dba --overwrite
+  svcctl annotate svc mariadb-service example.com/owner-`,
   patch: `  # Turn a ClusterIP Service into a NodePort one (strategic merge patch)
   svcctl patch svc mariadb-service -p '{"spec":{"type":"NodePort"}}'
 

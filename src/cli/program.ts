@@ -213,6 +213,18 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
       }),
     );
 
+  program
+    .command('annotate')
+    .description('Update the annotations on a resource.')
+    .argument('<args...>', 'TYPE NAME KEY_1=VAL_1 ... KEY_N=VAL_N, or KEY- to remove')
+    .option('--overwrite', 'If true, allow annotations to be overwritten.')
+    .action(
+      action(rt, state, async (ctx, args: string[], opts: { overwrite?: boolean }) => {
+        const { runAnnotate } = await import('./commands/annotate.js');
+        return runAnnotate(ctx, args, opts);
+      }),
+    );
+
   outputFlags(
     program
       .command('patch')

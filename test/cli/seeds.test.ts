@@ -199,7 +199,7 @@ describe('labels decide which pods a Service sends traffic to', () => {
     expect(await endpoints()).toBe('<none>');
     expect((await sb.run(['label', 'pod/hello-pod', 'app=hello', '--overwrite', 'tier=web'])).stdout).toBe('pod/hello-pod labeled\n');
     expect(await endpoints()).toBe(`${ip}:8080`);
-    expect((await sb.run(['label', 'pod', 'hello-pod', 'tier-'])).stdout).toBe('pod/hello-pod labeled\n');
+    expect((await sb.run(['label', 'pod', 'hello-pod', 'tier-'])).stdout).toBe('pod/hello-pod unlabeled\n');
     expect((await sb.run(['label', 'pod', 'hello-pod', 'tier-'])).stdout).toBe('pod/hello-pod not labeled\n');
   });
 });

@@ -32,12 +32,18 @@ export function parseLabelArgs(items: string[]): LabelChange {
   return change;
 }
 
-export async function runLabel(ctx: CommandContext, args: string[], flags: LabelFlags): Promise<number> {
-  // Resource arguments come first; the first `k=v` or `k-` starts the labels.
+/** Resource arguments come first; the first `k=v` or `k-` starts the pairs (label, annotate). */
+export function splitPairs(args: string[]): { resources: string[]; pairs: string[] } {
   const at = args.findIndex((a) => a.includes('=') || (a.endsWith('-') && a.length > 1 && !a.includes('/')));
-  if (at <= 0) throw SvcctlError.plain('one or more resources must be specified as <resource> <name> or <resource>/<name>');
-  const change = parseLabelArgs(args.slice(at));
-  const requests = parseGetArgs(args.slice(0, at));
+  if (at === 0) throw SvcctlError.plain('one or more resources must be specified as <resource> <name> or <resource>/<name>');
+  return at < 0 ? { resources: args, pairs: [] } : { resources: args.slice(0, at), pairs: args.slice(at) };
+}
+
+export async function runLabel(ctx: CommandContext, args: string[], flags: LabelFlags): Promise<number> {
+  const { resources, pairs } = splitPairs(args);
+  if (!pairs.length) throw SvcctlError.plain('one or more resources must be specified as <resource> <name> or <resource>/<name>');
+  const change = parseLabelArgs(pairs);
+  const requests = parseGetArgs(resources);
   const engine = await openEngine(await ctx.openStore(), ctx.now, ctx.random);
   for (const { type, names } of requests) {
     if (!names.length) throw SvcctlError.plain('resource(s) were provided, but no name was specified');
@@ -54,10 +60,13 @@ export async function runLabel(ctx: CommandContext, args: string[], flags: Label
           labels[k] = v;
         }
         for (const k of change.remove) delete labels[k];
-        if (JSON.stringify(labels) === JSON.stringify(obj.metadata.labels ?? {})) return 'not labeled';
+        const before = JSON.stringify(obj.metadata.labels ?? {});
+        const after = JSON.stringify(labels);
+        if (after === before) return 'not labeled';
         obj.metadata.labels = labels;
         await reg.update(type, obj);
-        return 'labeled';
+        // updateDataChangeMsg: an object that got smaller without --overwrite was unlabeled.
+        return !flags.overwrite && after.length < before.length ? 'unlabeled' : 'labeled';
       });
       ctx.io.stdout.write(`${qualifiedSingular(type)}/${name} ${outcome}\n`);
     }
