@@ -113,6 +113,11 @@ const EXAMPLES: Record<string, string> = {
 
   # Refuse objects whose namespace does not exist, as a kubeadm cluster does
   svcctl cluster init --disable-admission-plugins=NamespaceAutoProvision`,
+  'set image': `  # Roll a deployment to a new image: a new ReplicaSet, new pods, the Service's endpoints follow
+  svcctl set image deployment/mariadb-deployment mariadb=mariadb:11.4
+
+  # Every container of a pod template at once
+  svcctl set image deployment/mariadb-deployment '*=mariadb:11.4'`,
   annotate: `  # Annotate a Service (the LoadBalancer annotations cloud controllers read, say)
   svcctl annotate svc mariadb-service example.com/owner=db-team
 

@@ -213,6 +213,18 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
       }),
     );
 
+  const set = program.command('set').description('Configure application resources.');
+  set
+    .command('image')
+    .description('Update existing container image(s) of resources.')
+    .argument('<args...>', 'TYPE NAME CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... (or * for every container)')
+    .action(
+      action(rt, state, async (ctx, args: string[]) => {
+        const { runSetImage } = await import('./commands/set-image.js');
+        return runSetImage(ctx, args);
+      }),
+    );
+
   program
     .command('annotate')
     .description('Update the annotations on a resource.')

@@ -106,3 +106,23 @@ describe('rollout history, restart, undo', () => {
     expect((await sb.run(['rollout', 'history', 'sts/db'])).stdout).toBe('statefulset.apps/db \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n');
   });
 });
+
+describe('set image', () => {
+  it('rolls a deployment to a new image, and does nothing when it already runs it', async () => {
+    await sb.run(['apply', '-f', '-'], { stdin: deployment('nginx:1.26') });
+    expect(await sb.run(['set', 'image', 'deployment/web', 'web=nginx:1.27'])).toEqual({ exitCode: 0, stdout: 'deployment.apps/web image updated\n', stderr: '' });
+    expect((await sb.run(['get', 'pods', '-o', 'jsonpath={.items[*].spec.containers[0].image}'])).stdout).toBe('nginx:1.27 nginx:1.27');
+    expect((await sb.run(['rollout', 'history', 'deployment/web'])).stdout).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n');
+    expect(await sb.run(['set', 'image', 'deployment/web', '*=nginx:1.27'])).toEqual({ exitCode: 0, stdout: '', stderr: '' });
+  });
+
+  it.each([
+    { args: ['deployment/web', 'nope=x'], err: 'error: unable to find container named "nope"\n' },
+    { args: ['svc/kubernetes', 'a=b'], err: 'error: services/kubernetes the object is not a pod or does not have a pod template: *v1.Service\n' },
+    { args: ['deployment/web'], err: 'error: at least one image update is required\n' },
+    { args: ['deployment/web', '*=a', 'web=b'], err: 'error: all containers are already specified by *, but saw more than one container_name=container_image pairs\n' },
+  ])('refuses $args', async ({ args, err }) => {
+    await sb.run(['apply', '-f', '-'], { stdin: deployment('nginx') });
+    expect(await sb.run(['set', 'image', ...args])).toEqual({ exitCode: 1, stdout: '', stderr: err });
+  });
+});
