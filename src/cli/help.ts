@@ -83,6 +83,12 @@ const EXAMPLES: Record<string, string> = {
   'dns serve': `  # Serve cluster DNS, then ask it with dig
   svcctl dns serve --listen 127.0.0.1:5353 &
   dig @127.0.0.1 -p 5353 mariadb-service.default.svc.cluster.local`,
+  'create deployment': `  # A deployment running the agnhost image (the hello-node tutorial), then a Service in front of it
+  svcctl create deployment hello-node --image=registry.k8s.io/e2e-test-images/agnhost:2.39 -- /agnhost netexec --http-port=8080
+  svcctl expose deployment hello-node --type=LoadBalancer --port=8080
+
+  # Three replicas of nginx exposing port 80
+  svcctl create deployment web --image=nginx --replicas=3 --port=80`,
   'create service clusterip': `  # Create a ClusterIP service named my-cs
   svcctl create service clusterip my-cs --tcp=5678:8080
 

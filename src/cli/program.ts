@@ -327,6 +327,21 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
       return runCreateNamespace(ctx, name, opts);
     }),
   );
+  outputFlags(
+    create
+      .command('deployment')
+      .alias('deploy')
+      .argument('[args...]', 'NAME, then the command after --')
+      .description('Create a deployment with the specified name.')
+      .option('--image <image>', 'Image names to run. A deployment can have multiple images set for multi-container pod.', collectList)
+      .option('--port <port>', 'The containerPort that this deployment exposes.')
+      .option('-r, --replicas <n>', 'Number of replicas to create. Default is 1.'),
+  ).action(
+    action(rt, state, async (ctx, args: string[], opts: CreateDeploymentFlagsArg) => {
+      const { runCreateDeployment } = await import('./commands/create-deployment.js');
+      return runCreateDeployment(ctx, args, opts);
+    }),
+  );
   const createService = create.command('service').alias('svc').description('Create a service using a specified subcommand.');
   for (const sub of ['clusterip', 'nodeport', 'loadbalancer', 'externalname']) {
     const c = createService.command(sub).argument('[name...]').description(`Create a ${sub} service.`);
@@ -520,6 +535,7 @@ type CreateServiceFlagsArg = import('./commands/create-service.js').CreateServic
 type ExposeFlagsArg = import('./commands/expose.js').ExposeFlags;
 type LintFlagsArg = import('./commands/lint.js').LintFlags;
 type PatchFlagsArg = import('./commands/patch.js').PatchFlags;
+type CreateDeploymentFlagsArg = import('./commands/create-deployment.js').CreateDeploymentFlags;
 
 export interface ClusterInitFlags {
   nodes?: string;

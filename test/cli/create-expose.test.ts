@@ -108,6 +108,33 @@ describe('run --dry-run=client matches recorded kubectl output byte for byte', (
   });
 });
 
+/** Recorded with test/fixtures/create-deployment/record.sh (kubectl builds it client-side). */
+const deploymentRecorded = recordedCases(join(__dirname, '..', 'fixtures', 'create-deployment'));
+
+describe('create deployment matches recorded kubectl output byte for byte', () => {
+  it('has fixtures', () => expect(deploymentRecorded.length).toBeGreaterThanOrEqual(8));
+  it.each(deploymentRecorded)('$name', async ({ args, stdout, stderr }) => {
+    const got = await sb.run(args);
+    expect(got.stdout).toBe(stdout);
+    expect(got.stderr).toBe(stderr);
+    expect(got.exitCode).toBe(stderr ? 1 : 0);
+  });
+
+  it('names a container from an image with dots or underscores, plus 5 random characters', async () => {
+    const r = await sb.run(['create', 'deployment', 'x', '--image=my_app.v2:1', '--dry-run=client', '-o', 'jsonpath={.spec.template.spec.containers[0].name}']);
+    expect(r.stdout).toMatch(/^my-app-v2-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+  });
+
+  it('creates it: the controllers run its pods, and expose puts a Service in front (the hello-node tutorial)', async () => {
+    expect((await sb.run(['create', 'deployment', 'hello-node', '--image=registry.k8s.io/e2e-test-images/agnhost:2.39', '--', '/agnhost', 'netexec', '--http-port=8080'])).stdout).toBe(
+      'deployment.apps/hello-node created\n',
+    );
+    expect((await sb.run(['expose', 'deployment', 'hello-node', '--type=LoadBalancer', '--port=8080'])).stdout).toBe('service/hello-node exposed\n');
+    expect((await sb.run(['get', 'deploy', 'hello-node', '-o', 'jsonpath={.status.readyReplicas}'])).stdout).toBe('1');
+    expect((await sb.run(['get', 'ep', 'hello-node', '-o', 'jsonpath={.subsets[0].ports[0].port}'])).stdout).toBe('8080');
+  });
+});
+
 describe('run through the store', () => {
   it('creates the pod and, with --expose, a service selecting it', async () => {
     const r = await sb.run(['run', 'web', '--image=nginx', '--port=80', '--expose']);
