@@ -83,6 +83,17 @@ const EXAMPLES: Record<string, string> = {
   'dns serve': `  # Serve cluster DNS, then ask it with dig
   svcctl dns serve --listen 127.0.0.1:5353 &
   dig @127.0.0.1 -p 5353 mariadb-service.default.svc.cluster.local`,
+  'create configmap': `  # A config map from literal values
+  svcctl create configmap app-config --from-literal=LOG_LEVEL=info --from-literal=MODE=prod
+
+  # From a file (its name is the key), or every file of a directory
+  svcctl create configmap app-config --from-file=app.properties
+  svcctl create configmap app-config --from-file=config/`,
+  'create secret generic': `  # A secret from literal values (describe shows their sizes, never the values)
+  svcctl create secret generic mariadb-secret --from-literal=root-password=s3cr3t
+
+  # From files, printed instead of created
+  svcctl create secret generic tls-files --from-file=tls.crt --from-file=tls.key --dry-run=client -o yaml`,
   'create deployment': `  # A deployment running the agnhost image (the hello-node tutorial), then a Service in front of it
   svcctl create deployment hello-node --image=registry.k8s.io/e2e-test-images/agnhost:2.39 -- /agnhost netexec --http-port=8080
   svcctl expose deployment hello-node --type=LoadBalancer --port=8080

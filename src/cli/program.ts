@@ -342,6 +342,30 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
       return runCreateDeployment(ctx, args, opts);
     }),
   );
+  const dataAction = (kind: 'ConfigMap' | 'Secret') =>
+    action(rt, state, async (ctx, args: string[], opts: CreateDataFlagsArg) => {
+      const { runCreateData } = await import('./commands/create-data.js');
+      return runCreateData(ctx, kind, args, opts);
+    });
+  outputFlags(
+    create
+      .command('configmap')
+      .alias('cm')
+      .argument('[name...]')
+      .description('Create a config map from a local file, directory or literal value.')
+      .option('--from-literal <key=value>', 'Specify a key and literal value to insert in configmap (i.e. mykey=somevalue)', collect)
+      .option('--from-file <source>', 'Key file can be specified using its file path, or optionally with a key and file path.', collectList),
+  ).action(dataAction('ConfigMap'));
+  const createSecret = create.command('secret').description('Create a secret using a specified subcommand.');
+  outputFlags(
+    createSecret
+      .command('generic')
+      .argument('[name...]')
+      .description('Create a secret from a local file, directory, or literal value.')
+      .option('--from-literal <key=value>', 'Specify a key and literal value to insert in secret (i.e. mykey=somevalue)', collect)
+      .option('--from-file <source>', 'Key files can be specified using their file path, or optionally with a name and file path.', collectList)
+      .option('--type <type>', 'The type of secret to create'),
+  ).action(dataAction('Secret'));
   const createService = create.command('service').alias('svc').description('Create a service using a specified subcommand.');
   for (const sub of ['clusterip', 'nodeport', 'loadbalancer', 'externalname']) {
     const c = createService.command(sub).argument('[name...]').description(`Create a ${sub} service.`);
@@ -536,6 +560,7 @@ type ExposeFlagsArg = import('./commands/expose.js').ExposeFlags;
 type LintFlagsArg = import('./commands/lint.js').LintFlags;
 type PatchFlagsArg = import('./commands/patch.js').PatchFlags;
 type CreateDeploymentFlagsArg = import('./commands/create-deployment.js').CreateDeploymentFlags;
+type CreateDataFlagsArg = import('./commands/create-data.js').CreateDataFlags;
 
 export interface ClusterInitFlags {
   nodes?: string;

@@ -135,6 +135,27 @@ describe('create deployment matches recorded kubectl output byte for byte', () =
   });
 });
 
+/** Recorded with test/fixtures/create-data/record.sh, run from that directory (its file paths). */
+const dataDir = join(__dirname, '..', 'fixtures', 'create-data');
+const dataRecorded = recordedCases(dataDir);
+
+describe('create configmap / secret generic match recorded kubectl output byte for byte', () => {
+  it('has fixtures', () => expect(dataRecorded.length).toBeGreaterThanOrEqual(18));
+  it.each(dataRecorded)('$name', async ({ args, stdout, stderr }) => {
+    const got = await sb.run(args, { cwd: dataDir });
+    expect(got.stdout).toBe(stdout);
+    expect(got.stderr).toBe(stderr.replace("'kubectl create", "'svcctl create"));
+    expect(got.exitCode).toBe(stderr ? 1 : 0);
+  });
+
+  it('creates them: describe shows the secret by size, the config map in full', async () => {
+    expect((await sb.run(['create', 'secret', 'generic', 'db', '--from-literal=password=s3cr3t'])).stdout).toBe('secret/db created\n');
+    expect((await sb.run(['describe', 'secret', 'db'])).stdout).toContain('\npassword:  6 bytes\n');
+    expect((await sb.run(['create', 'configmap', 'app', '--from-file=files/app.properties'], { cwd: dataDir })).stdout).toBe('configmap/app created\n');
+    expect((await sb.run(['get', 'cm', 'app', '-o', "jsonpath={.data['app\\.properties']}"])).stdout).toBe('a=1\nb=2\n');
+  });
+});
+
 describe('run through the store', () => {
   it('creates the pod and, with --expose, a service selecting it', async () => {
     const r = await sb.run(['run', 'web', '--image=nginx', '--port=80', '--expose']);
