@@ -147,6 +147,14 @@ const EXAMPLES: Record<string, string> = {
   # Replace a field with a JSON merge patch, or edit by path with a JSON patch
   svcctl patch svc mariadb-service --type merge -p '{"spec":{"selector":{"app":"mariadb","tier":"db"}}}'
   svcctl patch svc mariadb-service --type json -p '[{"op":"replace","path":"/spec/ports/0/port","value":3307}]'`,
+  wait: `  # Wait for a deployment's pods to be ready enough (condition Available)
+  svcctl wait --for=condition=Available deployment/mariadb-deployment
+
+  # Wait for every pod labelled app=web to be Ready, at most a minute
+  svcctl wait --for=condition=Ready pod -l app=web --timeout=60s
+
+  # Wait for a LoadBalancer address
+  svcctl wait --for=jsonpath='{.status.loadBalancer.ingress[0].ip}' svc/svc-mariadb-loadbalancer`,
   'rollout status': `  # Wait for a deployment's rollout to finish (pods made ready as the cluster's time passes)
   svcctl rollout status deployment/mariadb-deployment
 

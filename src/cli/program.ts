@@ -406,6 +406,21 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
     }),
   );
 
+  program
+    .command('wait')
+    .description('Experimental: Wait for a specific condition on one or many resources.')
+    .argument('<args...>', 'TYPE NAME, TYPE/NAME, or TYPE with -l or --all')
+    .option('--for <condition>', 'The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath=\'{JSONPath expression}\'=[JSONPath value]].')
+    .option('--timeout <duration>', 'The length of time to wait before giving up. Zero means check once and don\'t wait.', '30s')
+    .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+    .option('--all', 'Select all resources in the namespace of the specified resource types')
+    .action(
+      action(rt, state, async (ctx, args: string[], opts: { for?: string; timeout?: string; selector?: string; all?: boolean }) => {
+        const { runWait } = await import('./commands/wait.js');
+        return runWait(ctx, args, opts);
+      }),
+    );
+
   const rollout = program.command('rollout').description('Manage the rollout of one or many resources.');
   const rolloutAction = (sub: 'status' | 'history' | 'undo' | 'restart') =>
     action(rt, state, async (ctx, args: string[], opts: { watch?: boolean | string; timeout?: string; revision?: string; toRevision?: string }) => {

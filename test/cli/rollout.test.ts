@@ -126,3 +126,40 @@ describe('set image', () => {
     expect(await sb.run(['set', 'image', ...args])).toEqual({ exitCode: 1, stdout: '', stderr: err });
   });
 });
+
+describe('wait', () => {
+  it.each([
+    { name: 'a condition, by name', args: ['--for=condition=Available', 'deployment/web'], stdout: 'deployment.apps/web condition met\n' },
+    { name: 'a condition, case-folded, on pods by label', args: ['--for=condition=ready', 'pod', '-l', 'app=web'], lines: 2 },
+    { name: 'a jsonpath value', args: ['--for=jsonpath={.status.phase}=Running', 'pods', '--all'], lines: 2 },
+    { name: 'a jsonpath that only has to exist', args: ["--for=jsonpath='{.status.readyReplicas}'", 'deploy/web'], stdout: 'deployment.apps/web condition met\n' },
+    { name: 'deletion of what is already gone', args: ['--for=delete', 'pod/nope'], stdout: '' },
+  ])('$name', async ({ args, stdout, lines }) => {
+    await sb.run(['apply', '-f', '-'], { stdin: deployment('nginx') });
+    const r = await sb.run(['wait', ...args.map((a) => a.replace(/'/g, ''))]);
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+    if (stdout !== undefined) expect(r.stdout).toBe(stdout);
+    else expect(r.stdout).toMatch(new RegExp(`^(pod/web-\\w+-\\w+ condition met\\n){${lines}}$`));
+  });
+
+  it.each([
+    { args: ['--for=condition=Ready', 'pod', '-l', 'app=web', '--timeout=0'], err: /^(error: condition not met for pods\/web-\w+-\w+\n){2}$/ },
+    { args: ['--for=condition=Ready', 'pod', '-l', 'app=web', '--timeout=1s'], err: /^(error: timed out waiting for the condition on pods\/web-\w+-\w+\n){2}$/ },
+    { args: ['--for=condition=Ready', 'pod', '-l', 'app=none'], err: /^error: no matching resources found\n$/ },
+    { args: ['--for=condition=Ready', 'pod/nope'], err: /^Error from server \(NotFound\): pods "nope" not found\n$/ },
+    { args: ['--for=bogus', 'pod/nope'], err: /^error: unrecognized condition: "bogus"\n$/ },
+  ])('fails: $args', async ({ args, err }) => {
+    // Readiness 30 s away on the cluster's clock, which these runs never reach.
+    await sb.run(['apply', '-f', '-'], { stdin: deployment('nginx', 30) });
+    const r = await sb.run(['wait', ...args]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(err);
+  });
+
+  it('is met once simulated time passes the readiness delay', async () => {
+    await sb.run(['apply', '-f', '-'], { stdin: deployment('nginx', 30) });
+    await sb.run(['sim', 'advance', '31s']);
+    expect((await sb.run(['wait', '--for=condition=Available', 'deploy/web', '--timeout=0'])).stdout).toBe('deployment.apps/web condition met\n');
+  });
+});

@@ -14,7 +14,7 @@ afterEach(() => sb.dispose());
 describe('help and usage errors', () => {
   // Every command that does something (not the groups) has examples.
   it.each([
-    'apply', 'get', 'delete', 'describe', 'api-resources', 'patch', 'annotate', 'set image', 'expose', 'run', 'scale', 'resolve', 'lint', 'version', 'completion',
+    'apply', 'get', 'delete', 'describe', 'api-resources', 'patch', 'annotate', 'set image', 'wait', 'expose', 'run', 'scale', 'resolve', 'lint', 'version', 'completion',
     'create namespace', 'create deployment', 'create configmap', 'create secret generic', 'create service clusterip', 'create service nodeport', 'create service loadbalancer',
     'create service externalname', 'cluster init', 'cluster info', 'cluster reset', 'dns serve',
     'sim ready', 'sim kill', 'sim advance', 'rollout status', 'rollout history', 'rollout undo', 'rollout restart',

@@ -42,8 +42,9 @@ export async function runSimKill(ctx: CommandContext, ref: string): Promise<numb
   return 0;
 }
 
-/** `30s`, `5m`, `1h30m`, `2d` -> seconds. */
+/** `30s`, `5m`, `1h30m`, `2d` -> seconds; `0` alone too (Go's time.ParseDuration takes it unitless). */
 export function parseDuration(s: string): number {
+  if (s === '0') return 0;
   const re = /(\d+)(d|h|m|s)/g;
   let total = 0;
   let consumed = 0;
