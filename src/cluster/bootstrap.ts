@@ -4,6 +4,7 @@ import { resourceByKind } from '../api/scheme.js';
 import type { KubeObject, Node, Service } from '../api/types.js';
 import { formatIPv4, parseCIDR } from '../allocators/ipv4.js';
 import { Registry } from '../registry/registry.js';
+import { namespaceDefaults } from '../controllers/namespace-defaults.js';
 import type { Store, StoreTxn } from '../store/store.js';
 import { CLUSTER_CONFIG_KEY } from '../store/keys.js';
 import { type ClusterConfig, type ClusterConfigObject, DEFAULT_CLUSTER, configObject, isoSeconds } from './config.js';
@@ -30,6 +31,8 @@ export async function createCluster(tx: StoreTxn, cfg: ClusterConfig, now: () =>
   const nsType = resourceByKind('Namespace')!;
   for (const name of SYSTEM_NAMESPACES) {
     await reg.create(nsType, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    // What the controller manager puts in each namespace once it starts.
+    for (const o of namespaceDefaults(name)) await reg.create(resourceByKind(o.kind)!, o);
   }
   const nodeType = resourceByKind('Node')!;
   for (const node of nodeObjects(cfg, now())) await reg.putSystem(nodeType, node);

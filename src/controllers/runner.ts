@@ -14,6 +14,7 @@ import { MIRRORING_CONTROLLER, reconcileMirroredSlices } from './mirroring.js';
 import type { Random } from './names.js';
 import { reconcileReplicaSet } from './replicaset.js';
 import { reconcileStatefulSet, type ControllerRevision, type StatefulSet } from './statefulset.js';
+import { reconcileNamespaceDefaults, ROOT_CA_CONFIGMAP } from './namespace-defaults.js';
 import { placePod, type ClusterSettings } from './scheduler.js';
 import { reconcileLoadBalancers } from './loadbalancer.js';
 import { LoadBalancerState } from './lb-state.js';
@@ -92,7 +93,7 @@ async function collectGarbage(tx: StoreTxn, w: Writer): Promise<void> {
 /** The kinds whose objects own others the garbage collector looks after. */
 const OWNER_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'Service', 'Endpoints'];
 
-type StageName = 'garbageCollector' | 'deployments' | 'replicaSets' | 'statefulSets' | 'nodes' | 'endpoints' | 'loadBalancers';
+type StageName = 'namespaces' | 'garbageCollector' | 'deployments' | 'replicaSets' | 'statefulSets' | 'nodes' | 'endpoints' | 'loadBalancers';
 
 /**
  * For an owner, the objects it controls plus the uncontrolled ones of its namespace it may adopt,
@@ -164,6 +165,18 @@ async function runReplicaSets(tx: StoreTxn, w: Writer, opts: RunOptions): Promis
     const plan = reconcileReplicaSet(rs, podsOf(rs), opts);
     await w.apply(plan);
     if (plan.status) await w.update(plan.status);
+  }
+}
+
+/** The serviceaccounts controller and root-ca-cert-publisher: each namespace's defaults. */
+async function runNamespaces(tx: StoreTxn, w: Writer): Promise<void> {
+  const byNamespace = async (kind: string, name: string) =>
+    new Map((await list(tx, kind)).filter((o) => o.metadata.name === name).map((o) => [o.metadata.namespace ?? '', o]));
+  const accounts = await byNamespace('ServiceAccount', 'default');
+  const rootCAs = await byNamespace('ConfigMap', ROOT_CA_CONFIGMAP);
+  for (const ns of await list(tx, 'Namespace')) {
+    const name = ns.metadata.name ?? '';
+    await w.apply(reconcileNamespaceDefaults(ns, accounts.get(name), rootCAs.get(name)));
   }
 }
 
@@ -387,6 +400,7 @@ async function recordAllocationFailures(tx: StoreTxn, opts: RunOptions): Promise
  * its first pass only a deleted owner (an old ReplicaSet, say) can leave new garbage.
  */
 const STAGE_INPUTS: Record<StageName, { written: readonly string[]; deleted?: readonly string[] }> = {
+  namespaces: { written: ['Namespace', 'ServiceAccount', 'ConfigMap'] },
   garbageCollector: { written: [], deleted: OWNER_KINDS },
   deployments: { written: ['Deployment', 'ReplicaSet'] },
   replicaSets: { written: ['ReplicaSet', 'Pod'] },
@@ -403,6 +417,7 @@ const STAGE_INPUTS: Record<StageName, { written: readonly string[]; deleted?: re
  * the garbage collector's deletions can cascade, so it always confirms.
  */
 const STAGE_SETTLES = {
+  namespaces: ['ServiceAccount', 'ConfigMap'],
   garbageCollector: [],
   deployments: ['Deployment'],
   replicaSets: ['ReplicaSet'],
@@ -443,6 +458,7 @@ async function runFull(tx: StoreTxn, opts: RunOptions, max: number): Promise<Run
   }
   for (let i = 1; i <= max; i++) {
     const before = w.writes;
+    await stage('namespaces', () => runNamespaces(tx, w));
     await stage('garbageCollector', () => collectGarbage(tx, w));
     await stage('deployments', () => runDeployments(tx, w, opts));
     await stage('replicaSets', () => runReplicaSets(tx, w, opts));

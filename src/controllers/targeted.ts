@@ -21,6 +21,7 @@ import { NodeIPs } from './node-ips.js';
 import { WorkQueue, type WorkKey } from './queue.js';
 import { reconcileReplicaSet } from './replicaset.js';
 import { reconcileStatefulSet, type ControllerRevision, type StatefulSet } from './statefulset.js';
+import { reconcileNamespaceDefaults, ROOT_CA_CONFIGMAP } from './namespace-defaults.js';
 import type { ClusterSettings } from './scheduler.js';
 import { keyOf, Writer } from './writer.js';
 
@@ -48,7 +49,7 @@ export interface TargetedResult {
 }
 
 /** The controllers in the order a resync round runs them. */
-const STAGES = ['Deployment', 'ReplicaSet', 'StatefulSet', 'Pod', 'Service'];
+const STAGES = ['Namespace', 'Deployment', 'ReplicaSet', 'StatefulSet', 'Pod', 'Service'];
 
 const T = (kind: string): ResourceType => resourceByKind(kind)!;
 const ns = (o: KubeObject): string => o.metadata.namespace ?? '';
@@ -200,6 +201,15 @@ class TargetedRun {
         this.add('ReplicaSet', namespace, o.metadata.name);
         owners('Deployment');
         break;
+      case 'Namespace':
+        this.add('Namespace', '', o.metadata.name);
+        break;
+      case 'ServiceAccount':
+        if (o.metadata.name === 'default') this.add('Namespace', '', namespace);
+        break;
+      case 'ConfigMap':
+        if (o.metadata.name === ROOT_CA_CONFIGMAP) this.add('Namespace', '', namespace);
+        break;
       case 'StatefulSet':
         this.add('StatefulSet', namespace, o.metadata.name);
         break;
@@ -267,6 +277,8 @@ class TargetedRun {
         return this.replicaSet(k.namespace, k.name);
       case 'StatefulSet':
         return this.statefulSet(k.namespace, k.name);
+      case 'Namespace':
+        return this.namespaceDefaults(k.name);
       case 'Pod':
         return this.pod(k.namespace, k.name);
       case 'Service':
@@ -307,6 +319,13 @@ class TargetedRun {
     const plan = reconcileReplicaSet(rs, pods, this.opts);
     if (plan.status) await this.w.update(plan.status);
     await this.w.apply(plan);
+  }
+
+  private async namespaceDefaults(name: string): Promise<void> {
+    const ns = await this.tx.get(objectKey(T('Namespace'), undefined, name));
+    const sa = await this.tx.get(objectKey(T('ServiceAccount'), name, 'default'));
+    const cm = await this.tx.get(objectKey(T('ConfigMap'), name, ROOT_CA_CONFIGMAP));
+    await this.w.apply(reconcileNamespaceDefaults(ns, sa, cm));
   }
 
   private async statefulSet(namespace: string, name: string): Promise<void> {

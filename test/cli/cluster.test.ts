@@ -88,3 +88,20 @@ describe('an object in a namespace that does not exist', () => {
     expect(r.exitCode).toBe(1);
   });
 });
+
+describe("every namespace's defaults (serviceaccounts controller, root-ca-cert-publisher)", () => {
+  it('the system namespaces and new ones hold a default ServiceAccount and kube-root-ca.crt, made again when deleted', async () => {
+    const sb = new Sandbox();
+    try {
+      expect((await sb.run(['get', 'sa', '-A', '-o', 'jsonpath={.items[*].metadata.namespace}'])).stdout).toBe('default kube-node-lease kube-public kube-system');
+      await sb.run(['create', 'namespace', 'team']);
+      expect((await sb.run(['get', 'sa,cm', '-n', 'team', '-o', 'name'])).stdout).toBe('serviceaccount/default\nconfigmap/kube-root-ca.crt\n');
+      await sb.run(['delete', 'sa', 'default', '-n', 'team']);
+      await sb.run(['patch', 'cm', 'kube-root-ca.crt', '-n', 'team', '--type', 'merge', '-p', '{"data":{"ca.crt":"changed"}}']);
+      expect((await sb.run(['get', 'sa', 'default', '-n', 'team', '-o', 'name'])).stdout).toBe('serviceaccount/default\n');
+      expect((await sb.run(['get', 'cm', 'kube-root-ca.crt', '-n', 'team', '-o', "jsonpath={.data['ca\\.crt']}"])).stdout).toMatch(/^-----BEGIN CERTIFICATE-----\n/);
+    } finally {
+      sb.dispose();
+    }
+  });
+});
