@@ -95,30 +95,29 @@ function recordedCases(dir: string): { name: string; args: string[]; stdout: str
     });
 }
 
-/** Recorded with test/fixtures/run/record.sh: kubectl run wants discovery even for a client dry run. */
-const runRecorded = recordedCases(join(__dirname, '..', 'fixtures', 'run'));
+/**
+ * The cases a fixture directory's record.sh recorded from kubectl, run with svcctl (from `cwd`
+ * when given): the same stdout, the same stderr but for the command's name in usage hints.
+ */
+function itMatchesRecorded(dir: string, minimum: number, cwd?: string): void {
+  const recorded = recordedCases(dir);
+  it('has fixtures', () => expect(recorded.length).toBeGreaterThanOrEqual(minimum));
+  it.each(recorded)('$name', async ({ args, stdout, stderr }) => {
+    const got = await sb.run(args, cwd ? { cwd } : {});
+    expect(got.stdout).toBe(stdout);
+    expect(got.stderr).toBe(stderr.replace(/'kubectl (run|create)/, "'svcctl $1"));
+    expect(got.exitCode).toBe(stderr ? 1 : 0);
+  });
+}
 
 describe('run --dry-run=client matches recorded kubectl output byte for byte', () => {
-  it('has fixtures', () => expect(runRecorded.length).toBeGreaterThanOrEqual(7));
-  it.each(runRecorded)('$name', async ({ args, stdout, stderr }) => {
-    const got = await sb.run(args);
-    expect(got.stdout).toBe(stdout);
-    expect(got.stderr).toBe(stderr.replace("'kubectl run -h'", "'svcctl run -h'"));
-    expect(got.exitCode).toBe(stderr ? 1 : 0);
-  });
+  // test/fixtures/run/record.sh: kubectl run wants discovery even for a client dry run.
+  itMatchesRecorded(join(__dirname, '..', 'fixtures', 'run'), 7);
 });
 
-/** Recorded with test/fixtures/create-deployment/record.sh (kubectl builds it client-side). */
-const deploymentRecorded = recordedCases(join(__dirname, '..', 'fixtures', 'create-deployment'));
-
 describe('create deployment matches recorded kubectl output byte for byte', () => {
-  it('has fixtures', () => expect(deploymentRecorded.length).toBeGreaterThanOrEqual(8));
-  it.each(deploymentRecorded)('$name', async ({ args, stdout, stderr }) => {
-    const got = await sb.run(args);
-    expect(got.stdout).toBe(stdout);
-    expect(got.stderr).toBe(stderr);
-    expect(got.exitCode).toBe(stderr ? 1 : 0);
-  });
+  // test/fixtures/create-deployment/record.sh: kubectl builds it client-side.
+  itMatchesRecorded(join(__dirname, '..', 'fixtures', 'create-deployment'), 8);
 
   it('names a container from an image with dots or underscores, plus 5 random characters', async () => {
     const r = await sb.run(['create', 'deployment', 'x', '--image=my_app.v2:1', '--dry-run=client', '-o', 'jsonpath={.spec.template.spec.containers[0].name}']);
@@ -135,18 +134,11 @@ describe('create deployment matches recorded kubectl output byte for byte', () =
   });
 });
 
-/** Recorded with test/fixtures/create-data/record.sh, run from that directory (its file paths). */
 const dataDir = join(__dirname, '..', 'fixtures', 'create-data');
-const dataRecorded = recordedCases(dataDir);
 
 describe('create configmap / secret generic match recorded kubectl output byte for byte', () => {
-  it('has fixtures', () => expect(dataRecorded.length).toBeGreaterThanOrEqual(18));
-  it.each(dataRecorded)('$name', async ({ args, stdout, stderr }) => {
-    const got = await sb.run(args, { cwd: dataDir });
-    expect(got.stdout).toBe(stdout);
-    expect(got.stderr).toBe(stderr.replace("'kubectl create", "'svcctl create"));
-    expect(got.exitCode).toBe(stderr ? 1 : 0);
-  });
+  // test/fixtures/create-data/record.sh, run from that directory (its file paths).
+  itMatchesRecorded(dataDir, 18, dataDir);
 
   it('creates them: describe shows the secret by size, the config map in full', async () => {
     expect((await sb.run(['create', 'secret', 'generic', 'db', '--from-literal=password=s3cr3t'])).stdout).toBe('secret/db created\n');
