@@ -45,6 +45,15 @@ export interface WriteOptions {
 }
 
 /**
+ * Waits `ms` of real time, then lets the controllers catch up with the cluster's clock (a full
+ * resync): what a command that waits on the cluster (rollout status, wait) sees happen meanwhile.
+ */
+export async function letTimePass(engine: Engine, ms: number): Promise<void> {
+  await new Promise((r) => setTimeout(r, ms));
+  await write(engine, async () => undefined, { resync: true });
+}
+
+/**
  * Runs `fn` against a Registry in one store transaction, then the controllers until nothing
  * changes, then commits (or, for a dry run, rolls back). Either all of it lands or none of it.
  */

@@ -6,7 +6,7 @@ import type { Deployment, KubeObject, PodTemplateSpec, ReplicaSet } from '../../
 import { controllerOf } from '../../api/owners.js';
 import { clone } from '../../store/store.js';
 import { objectKey, typePrefix } from '../../store/keys.js';
-import { type Engine, openEngine, write } from '../../engine.js';
+import { type Engine, letTimePass, openEngine, write } from '../../engine.js';
 import { SvcctlError } from '../../errors.js';
 import { tabbed } from '../../printers/describe/tabbed.js';
 import { describePodTemplate } from '../../printers/describe/containers.js';
@@ -137,8 +137,6 @@ export function rolloutStatus(obj: KubeObject, revision?: number): { text: strin
   return { text: `statefulset rolling update complete ${n('currentReplicas')} pods at revision ${st.currentRevision ?? ''}...\n`, done: true };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 async function status(ctx: CommandContext, engine: Engine, type: ResourceType, name: string, flags: RolloutFlags): Promise<void> {
   if (type.kind !== 'Deployment' && type.kind !== 'StatefulSet') throw SvcctlError.plain(`no status viewer has been implemented for ${groupKind(type)}`);
   const revision = flags.revision === undefined ? undefined : Number(flags.revision);
@@ -156,8 +154,7 @@ async function status(ctx: CommandContext, engine: Engine, type: ResourceType, n
     }
     if (timeout && Date.now() - started >= timeout) throw SvcctlError.plain('timed out waiting for the condition');
     // Time passes for the cluster too: the controllers catch up with it (readiness delays).
-    await sleep(1000);
-    await write(engine, async () => undefined, { resync: true });
+    await letTimePass(engine, 1000);
   }
 }
 

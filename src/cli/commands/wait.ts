@@ -2,7 +2,7 @@
 // kubectl wait. The cluster's time passes while it waits, so readiness delays run out.
 import { qualifiedSingular, type ResourceType } from '../../api/scheme.js';
 import type { KubeObject } from '../../api/types.js';
-import { openEngine, write } from '../../engine.js';
+import { letTimePass, openEngine } from '../../engine.js';
 import { formatError, SvcctlError } from '../../errors.js';
 import { JsonPath, printResult } from '../../printers/jsonpath.js';
 import { objectKey, typePrefix } from '../../store/keys.js';
@@ -67,8 +67,6 @@ function checkFor(condition: string): Check {
   throw SvcctlError.plain(`unrecognized condition: ${JSON.stringify(condition)}`);
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export async function runWait(ctx: CommandContext, args: string[], flags: WaitFlags): Promise<number> {
   if (!flags.for) throw SvcctlError.plain('--for must be specified');
   const check = checkFor(flags.for);
@@ -112,9 +110,8 @@ export async function runWait(ctx: CommandContext, args: string[], flags: WaitFl
         errors.push(SvcctlError.plain(`timed out waiting for the condition on ${t.type.plural}/${t.name}`));
         break;
       }
-      await sleep(Math.min(1000, timeoutMs));
       // Time passes for the cluster too: the controllers catch up with it.
-      await write(engine, async () => undefined, { resync: true });
+      await letTimePass(engine, Math.min(1000, timeoutMs));
       obj = await get(t);
     }
     if (check(obj)) ctx.io.stdout.write(`${qualifiedSingular(t.type)}/${t.name} condition met\n`);
