@@ -114,12 +114,15 @@ export function computePodTemplateHash(template: PodTemplateSpec, collisionCount
     h = fnv32aCanonical(template);
     templateHashes.set(template, h);
   }
-  if (collisionCount !== undefined) {
-    const buf = new Uint8Array(8);
-    new DataView(buf.buffer).setUint32(0, collisionCount >>> 0, true);
-    h = fnv32a(buf, h);
-  }
+  if (collisionCount !== undefined) h = saltWithCollisionCount(h, collisionCount);
   return safeEncodeString(String(h));
+}
+
+/** controller.ComputeHash's salt: the hash continued over 8 bytes holding collisionCount little-endian. */
+export function saltWithCollisionCount(h: number, collisionCount: number): number {
+  const buf = new Uint8Array(8);
+  new DataView(buf.buffer).setUint32(0, collisionCount >>> 0, true);
+  return fnv32a(buf, h);
 }
 
 /**

@@ -8,7 +8,7 @@ import { admitPod } from '../api/admission/pod.js';
 import { defaultPod } from '../api/defaults/pod.js';
 import { clone } from '../store/store.js';
 import { controllerOf, controllerRef, deepEqual, isPodReady, isPodTerminal } from './common.js';
-import { fnv32aCanonical, podPrefix, safeEncodeString, type Random } from './names.js';
+import { fnv32aCanonical, podPrefix, safeEncodeString, saltWithCollisionCount, type Random } from './names.js';
 import { isPodAvailable } from './replicaset.js';
 
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
@@ -74,11 +74,7 @@ function revisionData(set: StatefulSet): ControllerRevision['data'] {
 function newRevision(set: StatefulSet, revision: number, collisionCount: number): ControllerRevision {
   const data = revisionData(set);
   let h = fnv32aCanonical(data);
-  if (collisionCount) {
-    const buf = new Uint8Array(8);
-    new DataView(buf.buffer).setUint32(0, collisionCount >>> 0, true);
-    for (const b of buf) h = Math.imul(h ^ b, 0x01000193) >>> 0;
-  }
+  if (collisionCount) h = saltWithCollisionCount(h, collisionCount);
   const prefix = (set.metadata.name ?? '').slice(0, 223);
   const labels = set.spec.template.metadata?.labels;
   return {

@@ -1,6 +1,6 @@
 // `svcctl wait --for=condition=Ready|delete|create|jsonpath='{...}'=VALUE TYPE NAME | -l SEL`:
 // kubectl wait. The cluster's time passes while it waits, so readiness delays run out.
-import { qualifiedSingular, type ResourceType } from '../../api/scheme.js';
+import { qualifiedResource, qualifiedSingular, type ResourceType } from '../../api/scheme.js';
 import type { KubeObject } from '../../api/types.js';
 import { letTimePass, openEngine } from '../../engine.js';
 import { formatError, SvcctlError } from '../../errors.js';
@@ -96,7 +96,7 @@ export async function runWait(ctx: CommandContext, args: string[], flags: WaitFl
   for (const t of targets) {
     let obj = await get(t);
     if (!obj && !forDelete && flags.for.toLowerCase() !== 'create') {
-      errors.push(SvcctlError.notFound(t.type.group ? `${t.type.plural}.${t.type.group}` : t.type.plural, t.name));
+      errors.push(SvcctlError.notFound(qualifiedResource(t.type), t.name));
       continue;
     }
     // A named object already gone is no wait at all for --for=delete (kubectl ignores it).
