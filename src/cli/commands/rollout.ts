@@ -1,7 +1,7 @@
 // `svcctl rollout status|history|undo|restart`: kubectl's rollout commands for Deployments and
 // StatefulSets (restart also DaemonSets), over the ReplicaSets and ControllerRevisions the
 // controllers keep.
-import { qualifiedResource, qualifiedSingular, resolveResourceArg, resourceByKind, type ResourceType } from '../../api/scheme.js';
+import { qualifiedResource, qualifiedSingular, resourceByKind, type ResourceType } from '../../api/scheme.js';
 import type { Deployment, KubeObject, PodTemplateSpec, ReplicaSet } from '../../api/types.js';
 import { controllerOf } from '../../api/owners.js';
 import { clone } from '../../store/store.js';
@@ -20,6 +20,7 @@ import {
 } from '../../controllers/deployment.js';
 import type { ControllerRevision, StatefulSet } from '../../controllers/statefulset.js';
 import type { CommandContext } from '../context.js';
+import { parseGetArgs } from './get.js';
 import { parseDuration } from './sim.js';
 
 const CHANGE_CAUSE = 'kubernetes.io/change-cause';
@@ -44,13 +45,13 @@ export interface RolloutFlags {
 /** schema.GroupKind's String(): `Kind.group`, or `Kind` in the core group. */
 const groupKind = (t: ResourceType): string => (t.group ? `${t.kind}.${t.group}` : t.kind);
 
-/** TYPE NAME... or TYPE/NAME..., as kubectl's resource builder takes them. */
+/** TYPE NAME... or TYPE/NAME..., read as get reads them; every type needs names here. */
 function targets(args: string[]): { type: ResourceType; name: string }[] {
   if (!args.length) throw SvcctlError.plain('required resource not specified');
-  if (args[0].includes('/')) return args.map((a) => ({ type: resolveResourceArg(a.split('/', 2)[0]), name: a.split('/', 2)[1] }));
-  const type = resolveResourceArg(args[0]);
-  if (args.length === 1) throw SvcctlError.plain('resource(s) were provided, but no name was specified');
-  return args.slice(1).map((name) => ({ type, name }));
+  return parseGetArgs(args).flatMap(({ type, names }) => {
+    if (!names.length) throw SvcctlError.plain('resource(s) were provided, but no name was specified');
+    return names.map((name) => ({ type, name }));
+  });
 }
 
 async function getObject(engine: Engine, type: ResourceType, namespace: string, name: string): Promise<KubeObject> {
