@@ -75,10 +75,11 @@ async function eventsOf(store: Store, obj: KubeObject): Promise<DescribedEvent[]
   });
 }
 
-async function describeOne(engine: Engine, type: ResourceType, namespace: string, name: string): Promise<string> {
+/** Describes `obj`, already read from the store, with the related objects its describer shows. */
+async function describeOne(engine: Engine, type: ResourceType, obj: KubeObject): Promise<string> {
   const store = engine.store;
-  const obj = await store.get(objectKey(type, namespace, name));
-  if (!obj) throw SvcctlError.notFound(qualifiedResource(type), name);
+  const namespace = obj.metadata.namespace ?? '';
+  const name = obj.metadata.name ?? '';
   const now = engine.now();
   // kubectl's namespace and secret describers print no Events.
   const events = type.kind === 'Namespace' || type.kind === 'Secret' ? [] : await eventsOf(store, obj);
@@ -169,13 +170,13 @@ export async function runDescribe(ctx: CommandContext, args: string[], flags: De
     const all = (await store.list(typePrefix(type, namespaceOf(type)))) as KubeObject[];
     const prefixed = all.filter((o) => (o.metadata.name ?? '').startsWith(names[0]));
     if (!prefixed.length) throw errors[0];
-    for (const o of prefixed) ctx.io.stdout.write(`${await describeOne(engine, type, o.metadata.namespace ?? '', o.metadata.name ?? '')}\n`);
+    for (const o of prefixed) ctx.io.stdout.write(`${await describeOne(engine, type, o)}\n`);
     return 0;
   }
   let first = true;
   for (const o of found) {
     const type = resourceByKind(o.kind)!;
-    const text = await describeOne(engine, type, o.metadata.namespace ?? '', o.metadata.name ?? '');
+    const text = await describeOne(engine, type, o);
     ctx.io.stdout.write(first ? text : `\n\n${text}`);
     first = false;
   }
