@@ -55,6 +55,7 @@ export const COMPONENTS = {
   deployment: 'deployment-controller',
   replicaset: 'replicaset-controller',
   statefulset: 'statefulset-controller',
+  daemonset: 'daemonset-controller',
   scheduler: 'default-scheduler',
   kubelet: 'kubelet',
   service: 'service-controller',
@@ -78,7 +79,7 @@ const ingress = (s: Service | undefined): number => s?.status?.loadBalancer?.ing
 
 /**
  * The events a real control plane records for one write a controller made (`old` undefined on
- * create, `cur` undefined on delete): SuccessfulCreate/SuccessfulDelete on a pod's ReplicaSet or StatefulSet,
+ * create, `cur` undefined on delete): SuccessfulCreate/SuccessfulDelete on a pod's ReplicaSet, DaemonSet or StatefulSet,
  * ScalingReplicaSet on a ReplicaSet's Deployment when its replicas change, Scheduled when a pod
  * gets a node, Pulled/Created/Started per container that starts running, and
  * EnsuringLoadBalancer/EnsuredLoadBalancer when a LoadBalancer Service gets an address.
@@ -89,10 +90,11 @@ export function eventsForChange(old: KubeObject | undefined, cur: KubeObject | u
   switch (o.kind) {
     case 'Pod': {
       const owner = ownerObject(o);
-      if (owner?.kind === 'ReplicaSet') {
+      if (owner?.kind === 'ReplicaSet' || owner?.kind === 'DaemonSet') {
         // pkg/controller/controller_utils.go RealPodControl.
-        if (!old) out.push({ regarding: owner, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${o.metadata.name}`, component: COMPONENTS.replicaset, once: true });
-        if (!cur) out.push({ regarding: owner, type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${o.metadata.name}`, component: COMPONENTS.replicaset, once: true });
+        const component = owner.kind === 'ReplicaSet' ? COMPONENTS.replicaset : COMPONENTS.daemonset;
+        if (!old) out.push({ regarding: owner, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${o.metadata.name}`, component, once: true });
+        if (!cur) out.push({ regarding: owner, type: 'Normal', reason: 'SuccessfulDelete', message: `Deleted pod: ${o.metadata.name}`, component, once: true });
       }
       if (owner?.kind === 'StatefulSet') {
         // pkg/controller/statefulset/stateful_pod_control.go recordPodEvent. (Its claim events are

@@ -1,7 +1,7 @@
 // The ReplicaSet controller (pkg/controller/replicaset) as a pure function: keep exactly
 // spec.replicas active pods, and report status.
 import { labelSelectorAsSelector, selectorMatches, type Selector } from '../api/labels.js';
-import type { Pod, ReplicaSet } from '../api/types.js';
+import type { KubeObject, Pod, PodTemplateSpec, ReplicaSet } from '../api/types.js';
 import {
   byName,
   controllerOf,
@@ -32,18 +32,25 @@ const POD_DELETION_COST = 'controller.kubernetes.io/pod-deletion-cost';
 
 /** GetPodFromTemplate: a new pod for the ReplicaSet, named `<rs>-<5 random chars>`. */
 export function podFromTemplate(rs: ReplicaSet, random: Random): Pod {
-  const tmpl = rs.spec.template;
-  const prefix = podPrefix(rs.metadata.name ?? '');
+  return podForController(rs, 'ReplicaSet', rs.spec.template, random);
+}
+
+/**
+ * GetPodFromTemplate for any controller (`kind` its own kind): a pod named `<owner>-<5 random
+ * chars>` from `template`, controlled by `owner`, through the apiserver's create path (Pod
+ * defaults, then admission).
+ */
+export function podForController(owner: KubeObject, kind: string, template: PodTemplateSpec, random: Random): Pod {
+  const prefix = podPrefix(owner.metadata.name ?? '');
   const meta: Pod['metadata'] = {
     name: generateName(prefix, random),
     generateName: prefix,
-    namespace: rs.metadata.namespace,
+    namespace: owner.metadata.namespace,
   };
-  if (tmpl.metadata?.labels) meta.labels = { ...tmpl.metadata.labels };
-  if (tmpl.metadata?.annotations) meta.annotations = { ...tmpl.metadata.annotations };
-  meta.ownerReferences = [controllerRef({ ...rs, apiVersion: 'apps/v1', kind: 'ReplicaSet' })];
-  const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: clone(tmpl.spec) };
-  // The pod goes through the apiserver's create path: Pod defaults, then admission.
+  if (template.metadata?.labels) meta.labels = { ...template.metadata.labels };
+  if (template.metadata?.annotations) meta.annotations = { ...template.metadata.annotations };
+  meta.ownerReferences = [controllerRef({ ...owner, apiVersion: 'apps/v1', kind })];
+  const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: clone(template.spec) };
   defaultPod(pod);
   admitPod(pod, random);
   return pod;

@@ -14,6 +14,7 @@ import { MIRRORING_CONTROLLER, reconcileMirroredSlices } from './mirroring.js';
 import type { Random } from './names.js';
 import { reconcileReplicaSet } from './replicaset.js';
 import { reconcileStatefulSet, type ControllerRevision, type StatefulSet } from './statefulset.js';
+import { type DaemonSet, reconcileDaemonSet } from './daemonset.js';
 import { reconcileNamespaceDefaults, ROOT_CA_CONFIGMAP } from './namespace-defaults.js';
 import { placePod, type ClusterSettings } from './scheduler.js';
 import { reconcileLoadBalancers } from './loadbalancer.js';
@@ -38,7 +39,7 @@ export interface RunOptions {
   previous?: KubeObject[];
   /**
    * Guard against controllers that never settle. Default 20 rounds, more for an OrderedReady
-   * StatefulSet, which makes one pod a round (see roundsFor; a targeted round runs each
+   * StatefulSet, which makes one pod a round, and for DaemonSets (see roundsFor; a targeted round runs each
    * controller stage over the keys waiting for it).
    */
   maxIterations?: number;
@@ -91,9 +92,9 @@ async function collectGarbage(tx: StoreTxn, w: Writer): Promise<void> {
 }
 
 /** The kinds whose objects own others the garbage collector looks after. */
-const OWNER_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'Service', 'Endpoints'];
+const OWNER_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Service', 'Endpoints'];
 
-type StageName = 'namespaces' | 'garbageCollector' | 'deployments' | 'replicaSets' | 'statefulSets' | 'nodes' | 'endpoints' | 'loadBalancers';
+type StageName = 'namespaces' | 'garbageCollector' | 'deployments' | 'replicaSets' | 'statefulSets' | 'daemonSets' | 'nodes' | 'endpoints' | 'loadBalancers';
 
 /**
  * For an owner, the objects it controls plus the uncontrolled ones of its namespace it may adopt,
@@ -215,6 +216,22 @@ async function runStatefulSets(tx: StoreTxn, w: Writer, opts: RunOptions): Promi
   }
 }
 
+async function runDaemonSets(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<void> {
+  const sets = await list<DaemonSet>(tx, 'DaemonSet');
+  if (!sets.length) return;
+  const podsOf = controlledOrOrphans(await list<Pod>(tx, 'Pod'));
+  const revisions = await list<ControllerRevision>(tx, 'ControllerRevision');
+  const nodes = await list(tx, 'Node');
+  for (const ds of sets) {
+    if (ds.metadata.deletionTimestamp) continue;
+    // Its revisions are named `<set>-<hash>`; a collision is told by any revision of that name.
+    const mine = revisions.filter((r) => r.metadata.namespace === ds.metadata.namespace && r.metadata.name?.startsWith(`${ds.metadata.name}-`));
+    const plan = reconcileDaemonSet(ds, { pods: podsOf(ds), revisions: mine, nodes }, opts);
+    await w.apply(plan);
+    if (plan.status) await w.update(plan.status);
+  }
+}
+
 async function runNodes(tx: StoreTxn, w: Writer, opts: RunOptions, ips: NodeIPs): Promise<void> {
   const pods = await list<Pod>(tx, 'Pod');
   const nodeByName = new Map(opts.cluster.nodes.map((n) => [n.name, n]));
@@ -304,7 +321,7 @@ async function runEndpoints(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<
 }
 
 /**
- * Runs the controllers (garbage collector, Deployment, ReplicaSet, scheduler + kubelet,
+ * Runs the controllers (garbage collector, Deployment, ReplicaSet, StatefulSet, DaemonSet, scheduler + kubelet,
  * Endpoints, EndpointSlice, EndpointSlice mirroring, LoadBalancer) inside `tx` until nothing is
  * left to do. With `opts.changed` the run is targeted (see runTargeted: cost follows the change);
  * without it every round lists every object of the kinds involved until a round writes nothing, or
@@ -315,14 +332,14 @@ export async function runControllers(tx: StoreTxn, opts: RunOptions): Promise<Ru
   // The controllers' Events are stored at the end of the run, unless the caller collects them.
   const recorder = opts.recorder ?? (opts.recordEvents === false ? undefined : new EventRecorder(opts.now, opts.random));
   if (opts.changed) {
-    const maxIterations = opts.maxIterations ?? roundsFor(opts.changed);
+    const maxIterations = opts.maxIterations ?? roundsFor(opts.changed, opts.cluster.nodes.length);
     const targeted = await runTargeted(tx, { ...opts, recorder, changed: opts.changed, deleted: opts.deleted ?? [], previous: opts.previous ?? [], maxIterations });
     if (!opts.recorder && recorder) await recorder.flush(tx);
     return targeted;
   }
   // A full resync reads every kind several times a round: read each prefix once until it is written.
   const cached = cachingTxn(tx);
-  const maxIterations = opts.maxIterations ?? roundsFor(await list(cached, 'StatefulSet'));
+  const maxIterations = opts.maxIterations ?? roundsFor([...(await list(cached, 'StatefulSet')), ...(await list(cached, 'DaemonSet'))], opts.cluster.nodes.length);
   const result = await runFull(cached, { ...opts, recorder }, maxIterations);
   if (!opts.recorder && recorder) await recorder.flush(cached);
   tx = cached;
@@ -334,15 +351,18 @@ export async function runControllers(tx: StoreTxn, opts: RunOptions): Promise<Ru
 
 /**
  * The default round limit: 20, plus the replicas of the largest OrderedReady StatefulSet among
- * `objects` (it makes one pod a round, each once the one before is ready).
+ * `objects` (it makes one pod a round, each once the one before is ready), plus two rounds a node
+ * when there is a DaemonSet (a rolling update replaces a pod, then makes its successor, node by node).
  */
-function roundsFor(objects: KubeObject[]): number {
+function roundsFor(objects: KubeObject[], nodes: number): number {
   let ordered = 0;
+  let daemons = 0;
   for (const o of objects) {
     const spec = o.kind === 'StatefulSet' ? (o as StatefulSet).spec : undefined;
     if (spec && spec.podManagementPolicy !== 'Parallel') ordered = Math.max(ordered, spec.replicas ?? 1);
+    if (o.kind === 'DaemonSet') daemons = 2 * nodes;
   }
-  return 20 + ordered;
+  return 20 + ordered + daemons;
 }
 
 /**
@@ -405,6 +425,7 @@ const STAGE_INPUTS: Record<StageName, { written: readonly string[]; deleted?: re
   deployments: { written: ['Deployment', 'ReplicaSet'] },
   replicaSets: { written: ['ReplicaSet', 'Pod'] },
   statefulSets: { written: ['StatefulSet', 'Pod', 'ControllerRevision', 'PersistentVolumeClaim'] },
+  daemonSets: { written: ['DaemonSet', 'Pod', 'ControllerRevision', 'Node'] },
   nodes: { written: ['Pod'] },
   endpoints: { written: ['Pod', 'Service', 'EndpointSlice', 'Endpoints'] },
   loadBalancers: { written: ['Service'] },
@@ -422,6 +443,7 @@ const STAGE_SETTLES = {
   deployments: ['Deployment'],
   replicaSets: ['ReplicaSet'],
   statefulSets: ['StatefulSet'],
+  daemonSets: ['DaemonSet'],
   nodes: ['Pod'],
   endpoints: ['Endpoints', 'EndpointSlice'],
   loadBalancers: ['Service'],
@@ -463,6 +485,7 @@ async function runFull(tx: StoreTxn, opts: RunOptions, max: number): Promise<Run
     await stage('deployments', () => runDeployments(tx, w, opts));
     await stage('replicaSets', () => runReplicaSets(tx, w, opts));
     await stage('statefulSets', () => runStatefulSets(tx, w, opts));
+    await stage('daemonSets', () => runDaemonSets(tx, w, opts));
     await stage('nodes', () => runNodes(tx, w, opts, ips));
     await stage('endpoints', () => runEndpoints(tx, w, opts));
     await stage('loadBalancers', async () => {

@@ -1,6 +1,7 @@
 // The scheduler, reduced to what a simulated cluster needs: spread pods across nodes.
 import type { Pod } from '../api/types.js';
 import { cidrContains, parseCIDR, parseIPv4 } from '../allocators/ipv4.js';
+import { targetNodeName } from './node-fit.js';
 
 /** A node as the cluster settings describe it. */
 export interface ClusterNode {
@@ -19,11 +20,13 @@ export interface ClusterSettings {
 }
 
 /**
- * Where a pod goes: the node it names; for an IP pinned in its manifest, the node whose pod range
+ * Where a pod goes: the node it names or its required node affinity names by `metadata.name`; for an IP pinned in its manifest, the node whose pod range
  * holds it; otherwise `leastLoaded()` (the node with the fewest pods, ties by name).
  */
 export function placePod(pod: Pod, nodes: ClusterNode[], leastLoaded: () => string | undefined): string | undefined {
-  if (pod.spec.nodeName) return pod.spec.nodeName;
+  // The node it is bound to, or the one its node affinity names (a DaemonSet's pod).
+  const target = targetNodeName(pod);
+  if (target) return target;
   const pinned = pod.status?.podIP;
   const owner = pinned ? nodes.find((n) => inCIDR(pinned, n.podCIDR)) : undefined;
   return owner ? owner.name : leastLoaded();

@@ -10,6 +10,9 @@ import { clone } from '../store/store.js';
 import { controllerOf, controllerRef, deepEqual, isPodReady, isPodTerminal } from './common.js';
 import { fnv32aCanonical, podPrefix, safeEncodeString, saltWithCollisionCount, type Random } from './names.js';
 import { isPodAvailable } from './replicaset.js';
+import { type ControllerRevision, revisionTemplate, templatePatch } from './history.js';
+
+export type { ControllerRevision };
 
 export const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
 export const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
@@ -30,11 +33,6 @@ export interface StatefulSet extends KubeObject {
     volumeClaimTemplates?: { metadata?: { name?: string; labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: Obj; status?: Obj }[];
   };
   status?: Obj;
-}
-
-export interface ControllerRevision extends KubeObject {
-  data: { spec: { template: Obj } };
-  revision: number;
 }
 
 export interface StatefulSetPlan {
@@ -62,9 +60,7 @@ export function ordinalOf(setName: string, podName: string): number | undefined 
 }
 
 /** getPatch: the revision's data, the template to be replaced whole. */
-function revisionData(set: StatefulSet): ControllerRevision['data'] {
-  return { spec: { template: { ...(clone(set.spec.template) as unknown as Obj), $patch: 'replace' } } };
-}
+const revisionData = (set: StatefulSet): ControllerRevision['data'] => templatePatch(set.spec.template);
 
 /**
  * history.NewControllerRevision: `<set>-<hash>`, labelled as the template, owned by the set.
@@ -89,12 +85,6 @@ function newRevision(set: StatefulSet, revision: number, collisionCount: number)
     data,
     revision,
   };
-}
-
-/** The template a revision holds. */
-function templateOf(rev: ControllerRevision): PodTemplateSpec {
-  const { $patch: _patch, ...template } = rev.data.spec.template;
-  return template as unknown as PodTemplateSpec;
 }
 
 /** getPersistentVolumeClaimName: `<claim>-<set>-<ordinal>`. */
@@ -125,7 +115,7 @@ function claimsFor(set: StatefulSet, ordinal: number): KubeObject[] {
  */
 function newPod(set: StatefulSet, ordinal: number, revision: ControllerRevision, random: Random): Pod {
   const setName = set.metadata.name ?? '';
-  const template = templateOf(revision);
+  const template = revisionTemplate(revision);
   const name = `${setName}-${ordinal}`;
   const labels = { ...(template.metadata?.labels ?? {}), [POD_NAME_LABEL]: name, [POD_INDEX_LABEL]: String(ordinal), [REVISION_LABEL]: revision.metadata.name ?? '' };
   const meta: Pod['metadata'] = { name, generateName: podPrefix(setName), namespace: set.metadata.namespace, labels };

@@ -61,6 +61,25 @@ const statefulSet = (name: string, replicas: number, image = 'nginx', policy = '
 });
 const stsKey = (n: string) => `/registry/statefulsets/default/${n}`;
 
+const daemonSet = (name: string, image = 'fluent-bit', nodeSelector?: Record<string, string>): KubeObject => ({
+  apiVersion: 'apps/v1',
+  kind: 'DaemonSet',
+  metadata: { name, namespace: 'default', uid: `${name}-ds-uid`, generation: 1, annotations: { 'deprecated.daemonset.template.generation': '1' } },
+  spec: {
+    selector: { matchLabels: { app: name } },
+    updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } },
+    revisionHistoryLimit: 10,
+    template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'c', image, ports: [{ name: 'http', containerPort: 80 }] }], ...(nodeSelector ? { nodeSelector } : {}) } },
+  },
+});
+const dsKey = (n: string) => `/registry/daemonsets/default/${n}`;
+/** The cluster's Node objects, as cluster init stores them (the DaemonSet controller reads these). */
+const nodeObject = (name: string, labels: Record<string, string> = {}): [string, KubeObject] => [
+  `/registry/minions/${name}`,
+  { apiVersion: 'v1', kind: 'Node', metadata: { name, uid: `${name}-uid`, labels: { 'kubernetes.io/hostname': name, ...labels } }, spec: {} },
+];
+const withNodes = (...objs: [string, KubeObject][]): Step => create(nodeObject('node-1'), nodeObject('node-2'), nodeObject('node-3'), ...objs);
+
 /** What a step did, as the registry reports it. */
 interface Change {
   changed: KubeObject[];
@@ -108,10 +127,13 @@ async function summary(store: Store): Promise<Record<string, unknown>> {
   const svcs = (await store.list('/registry/services/specs/')) as Service[];
   const ranges = await store.list(POD_IP_RANGE_PREFIX);
   const sets = await store.list('/registry/statefulsets/');
+  const daemons = await store.list('/registry/daemonsets/');
   const claims = await store.list('/registry/persistentvolumeclaims/');
   const revisions = await store.list('/registry/controllerrevisions/');
   return {
     statefulSets: sets.map((o) => `${o.metadata.name} ${JSON.stringify(o.status)}`),
+    daemonSets: daemons.map((o) => `${o.metadata.name} ${JSON.stringify(o.status)}`),
+    daemonPods: pods.filter((p) => controllerOf(p)?.kind === 'DaemonSet').map((p) => `${p.spec.nodeName} ${p.metadata.labels?.['controller-revision-hash']} ${p.status?.phase}`).sort(),
     statefulPods: pods.filter((p) => controllerOf(p)?.kind === 'StatefulSet').map((p) => `${p.metadata.name} ${p.metadata.labels?.['controller-revision-hash']} ${p.spec.hostname}.${p.spec.subdomain}`),
     claims: claims.map((c) => c.metadata.name),
     revisions: revisions.map((r) => `${r.metadata.name} ${(r as unknown as { revision: number }).revision}`),
@@ -218,6 +240,29 @@ const cases: { name: string; steps: Step[] }[] = [
     steps: [create([stsKey('db'), statefulSet('db', 3)]), update(stsKey('db'), (o) => Object.assign(o, { spec: statefulSet('db', 3, 'nginx:1.27').spec }))],
   },
   { name: 'statefulset deleted takes its pods, keeps its claims', steps: [create([stsKey('db'), statefulSet('db', 2)]), remove(async () => stsKey('db'))] },
+  { name: 'daemonset on every node + service', steps: [withNodes([dsKey('agent'), daemonSet('agent')], [svcKey('agent'), service('agent', 'agent')])] },
+  {
+    name: 'daemonset pod deleted -> a new one on its node',
+    steps: [withNodes([dsKey('agent'), daemonSet('agent')]), remove(podOn('node-2'))],
+  },
+  {
+    name: 'daemonset template change rolls node by node',
+    // The registry bumps the template generation with the template (see generic.ts).
+    steps: [
+      withNodes([dsKey('agent'), daemonSet('agent')]),
+      update(dsKey('agent'), (o) => Object.assign(o, { spec: daemonSet('agent', 'fluent-bit:3.2').spec, metadata: { ...o.metadata, annotations: { 'deprecated.daemonset.template.generation': '2' } } })),
+    ],
+  },
+  {
+    name: 'a node labelled for a daemonset with a nodeSelector gets its pod; unlabelled, loses it',
+    steps: [
+      withNodes([dsKey('agent'), daemonSet('agent', 'fluent-bit', { disk: 'ssd' })]),
+      update('/registry/minions/node-2', (o) => (o.metadata.labels = { ...o.metadata.labels, disk: 'ssd' })),
+      update('/registry/minions/node-3', (o) => (o.metadata.labels = { ...o.metadata.labels, disk: 'ssd' })),
+      update('/registry/minions/node-2', (o) => (o.metadata.labels = { 'kubernetes.io/hostname': 'node-2' })),
+    ],
+  },
+  { name: 'daemonset deleted takes its pods and revisions', steps: [withNodes([dsKey('agent'), daemonSet('agent')]), remove(async () => dsKey('agent'))] },
   {
     name: 'an orphan pod matching a new ReplicaSet is adopted',
     steps: [
@@ -288,6 +333,25 @@ describe('runControllers targeted mode', () => {
     expect(rolled.statefulPods).toEqual([0, 1, 2].map((i) => `db-${i} ${newRev} db-${i}.db`));
     const deleted = await sum('statefulset deleted');
     expect([deleted.statefulPods, deleted.revisions, deleted.claims]).toEqual([[], [], ['data-db-0', 'data-db-1']]);
+  });
+
+  it('DaemonSet scenarios end where expected', async () => {
+    const sum = async (name: string) => summary((await play(cases.find((c) => c.name.startsWith(name))!.steps, true)).store);
+    const made = await sum('daemonset on every node');
+    const [rev] = made.revisions as string[];
+    const hash = rev.split(' ')[0].replace('agent-', '');
+    expect(made.daemonPods).toEqual(['node-1', 'node-2', 'node-3'].map((n) => `${n} ${hash} Running`));
+    expect(made.endpoints).toEqual(['agent 10.244.1.2@node-1,10.244.2.2@node-2,10.244.3.2@node-3']);
+    expect(made.daemonSets).toEqual([
+      'agent {"currentNumberScheduled":3,"desiredNumberScheduled":3,"numberMisscheduled":0,"numberReady":3,"observedGeneration":1,"updatedNumberScheduled":3,"numberAvailable":3}',
+    ]);
+    const rolled = await sum('daemonset template change');
+    const newHash = (rolled.revisions as string[]).find((r) => r.endsWith(' 2'))!.split(' ')[0].replace('agent-', '');
+    expect(rolled.daemonPods).toEqual(['node-1', 'node-2', 'node-3'].map((n) => `${n} ${newHash} Running`));
+    const moved = await sum('a node labelled');
+    expect((moved.daemonPods as string[]).map((p) => p.split(' ')[0])).toEqual(['node-3']);
+    const deleted = await sum('daemonset deleted');
+    expect([deleted.daemonPods, deleted.revisions]).toEqual([[], []]);
   });
 
   it('the scenarios end where expected', async () => {

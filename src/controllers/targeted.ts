@@ -21,6 +21,7 @@ import { NodeIPs } from './node-ips.js';
 import { WorkQueue, type WorkKey } from './queue.js';
 import { reconcileReplicaSet } from './replicaset.js';
 import { reconcileStatefulSet, type ControllerRevision, type StatefulSet } from './statefulset.js';
+import { type DaemonSet, reconcileDaemonSet } from './daemonset.js';
 import { reconcileNamespaceDefaults, ROOT_CA_CONFIGMAP } from './namespace-defaults.js';
 import type { ClusterSettings } from './scheduler.js';
 import { keyOf, Writer } from './writer.js';
@@ -49,7 +50,7 @@ export interface TargetedResult {
 }
 
 /** The controllers in the order a resync round runs them. */
-const STAGES = ['Namespace', 'Deployment', 'ReplicaSet', 'StatefulSet', 'Pod', 'Service'];
+const STAGES = ['Namespace', 'Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Pod', 'Service'];
 
 const T = (kind: string): ResourceType => resourceByKind(kind)!;
 const ns = (o: KubeObject): string => o.metadata.namespace ?? '';
@@ -213,8 +214,16 @@ class TargetedRun {
       case 'StatefulSet':
         this.add('StatefulSet', namespace, o.metadata.name);
         break;
+      case 'DaemonSet':
+        this.add('DaemonSet', namespace, o.metadata.name);
+        break;
       case 'ControllerRevision':
         owners('StatefulSet');
+        owners('DaemonSet');
+        break;
+      case 'Node':
+        // Where daemon pods should run may have changed: every DaemonSet looks again.
+        for (const ds of await this.lists.list(typePrefix(T('DaemonSet')))) this.add('DaemonSet', ns(ds), ds.metadata.name);
         break;
       case 'Pod':
         await this.observePod(old as Pod | undefined, cur as Pod | undefined);
@@ -245,12 +254,14 @@ class TargetedRun {
     if (cur) this.add('Pod', namespace, cur.metadata.name);
     for (const x of [old, cur]) {
       const ref = x && controllerOf(x);
-      if (ref?.kind === 'ReplicaSet' || ref?.kind === 'StatefulSet') this.add(ref.kind, namespace, ref.name);
+      if (ref?.kind === 'ReplicaSet' || ref?.kind === 'StatefulSet' || ref?.kind === 'DaemonSet') this.add(ref.kind, namespace, ref.name);
     }
     if (cur && !controllerOf(cur)) {
-      // An orphan may be adopted by a ReplicaSet of its namespace whose selector matches it.
-      for (const rs of await this.lists.list<ReplicaSet>(typePrefix(T('ReplicaSet'), namespace))) {
-        if (labelSelectorMatcher(rs.spec.selector)(cur.metadata.labels)) this.add('ReplicaSet', namespace, rs.metadata.name);
+      // An orphan may be adopted by a ReplicaSet or DaemonSet of its namespace whose selector matches it.
+      for (const kind of ['ReplicaSet', 'DaemonSet']) {
+        for (const owner of await this.lists.list<ReplicaSet>(typePrefix(T(kind), namespace))) {
+          if (labelSelectorMatcher(owner.spec.selector)(cur.metadata.labels)) this.add(kind, namespace, owner.metadata.name);
+        }
       }
     }
     // A StatefulSet's replica `<set>-<n>`, whoever owns it: gone, it is created again; an orphan, adopted.
@@ -277,6 +288,8 @@ class TargetedRun {
         return this.replicaSet(k.namespace, k.name);
       case 'StatefulSet':
         return this.statefulSet(k.namespace, k.name);
+      case 'DaemonSet':
+        return this.daemonSet(k.namespace, k.name);
       case 'Namespace':
         return this.namespaceDefaults(k.name);
       case 'Pod':
@@ -341,6 +354,25 @@ class TargetedRun {
       for (const c of await this.lists.list(`${claimPrefix}${t.metadata?.name ?? ''}-${name}-`)) claims.add(c.metadata.name ?? '');
     }
     const plan = reconcileStatefulSet(set, { pods, revisions, claims }, this.opts);
+    if (plan.status) await this.w.update(plan.status);
+    await this.w.apply(plan);
+  }
+
+  private async daemonSet(namespace: string, name: string): Promise<void> {
+    const ds = (await this.tx.get(objectKey(T('DaemonSet'), namespace, name))) as DaemonSet | undefined;
+    // Its own pods and the orphans its matchLabels pick (the whole namespace for a selector of
+    // expressions alone); its revisions are named `<set>-<hash>`. A deleted set's are collected.
+    const podPrefix = typePrefix(T('Pod'), namespace);
+    const matchLabels = ds?.spec.selector?.matchLabels ?? {};
+    const pods =
+      !ds || Object.keys(matchLabels).length > 0
+        ? await this.lists.ownedOrAdoptable<Pod>(podPrefix, 'DaemonSet', name, ds ? matchLabels : undefined)
+        : await this.lists.list<Pod>(podPrefix);
+    const revisions = await this.lists.list<ControllerRevision>(`${typePrefix(T('ControllerRevision'), namespace)}${name}-`);
+    for (const o of [...pods, ...revisions]) if (orphaned(o, 'DaemonSet', name, ds)) await this.w.delete(o);
+    if (!ds || ds.metadata.deletionTimestamp) return;
+    const nodes = await this.lists.list(typePrefix(T('Node')));
+    const plan = reconcileDaemonSet(ds, { pods, revisions, nodes }, this.opts);
     if (plan.status) await this.w.update(plan.status);
     await this.w.apply(plan);
   }

@@ -1,11 +1,12 @@
 // Create/update checks for the kinds that have no registry file of their own: object metadata
 // with each kind's name rule, and the few spec rules svcctl's controllers rely on.
-import { type FieldError, FieldPath, invalid, required } from '../api/field.js';
+import { type FieldError, FieldPath, invalid, notSupported, required } from '../api/field.js';
 import type { ResourceType } from '../api/scheme.js';
 import type { Deployment, KubeObject, LabelSelector, Pod } from '../api/types.js';
 import { generateJobSelector } from '../api/defaults/batch.js';
 import { defaultObject } from '../api/defaults/objects.js';
 import { SIM_READY_ANNOTATION } from '../controllers/kubelet.js';
+import { TEMPLATE_GENERATION_ANNOTATION } from '../controllers/daemonset.js';
 import { type NameValidator, nameIsDNSLabel, nameIsDNSSubdomain } from '../api/validation/names.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from '../api/validation/objectmeta.js';
 import { goLabelSelector, invalidRendered } from '../api/validation/go-value.js';
@@ -44,6 +45,26 @@ export function prepareGenericCreate(t: ResourceType, obj: KubeObject, random: (
     admitPod(obj as Pod, random);
     pinReadiness(obj as Pod);
   }
+  if (t.kind === 'DaemonSet') setTemplateGeneration(obj, templateGenerationOf(obj) ?? 1);
+}
+
+/** PrepareForUpdate of the strategies that keep more than generation: a DaemonSet's template generation. */
+export function prepareGenericUpdate(t: ResourceType, obj: KubeObject, old: KubeObject): void {
+  if (t.kind !== 'DaemonSet') return;
+  // Not the client's to set: the old one, plus one when the template changed.
+  const was = templateGenerationOf(old) ?? 1;
+  const changed = JSON.stringify((obj.spec as { template?: unknown } | undefined)?.template) !== JSON.stringify((old.spec as { template?: unknown } | undefined)?.template);
+  setTemplateGeneration(obj, changed ? was + 1 : was);
+}
+
+/** A DaemonSet's spec.templateGeneration, which apps/v1 carries in an annotation. */
+function templateGenerationOf(ds: KubeObject): number | undefined {
+  const v = ds.metadata.annotations?.[TEMPLATE_GENERATION_ANNOTATION];
+  return v !== undefined && /^\d+$/.test(v) && Number(v) >= 1 ? Number(v) : undefined;
+}
+
+function setTemplateGeneration(ds: KubeObject, generation: number): void {
+  ds.metadata.annotations = { ...ds.metadata.annotations, [TEMPLATE_GENERATION_ANNOTATION]: String(generation) };
 }
 
 /**
@@ -60,6 +81,7 @@ function pinReadiness(pod: Pod): void {
 export function validateGenericCreate(t: ResourceType, obj: KubeObject): FieldError[] {
   const errs = validateObjectMeta(obj.metadata, { namespaced: t.namespaced, nameValidator: nameValidatorFor(t) });
   if (t.kind === 'Deployment' || t.kind === 'ReplicaSet') errs.push(...validateWorkloadSelector(obj as Deployment));
+  if (t.kind === 'DaemonSet') errs.push(...validateDaemonSetSpec(obj as Deployment));
   return errs;
 }
 
@@ -71,6 +93,40 @@ export function validateGenericUpdate(t: ResourceType, obj: KubeObject, old: Kub
     const a = JSON.stringify((obj as Deployment).spec?.selector ?? null);
     const b = JSON.stringify((old as Deployment).spec?.selector ?? null);
     if (a !== b) errs.push(invalidRendered(sel, goLabelSelector((obj as Deployment).spec?.selector), 'field is immutable'));
+  }
+  if (t.kind === 'DaemonSet') {
+    errs.push(...validateDaemonSetSpec(obj as Deployment));
+    const sel = FieldPath.root('spec').child('selector');
+    const a = JSON.stringify((obj as Deployment).spec?.selector ?? null);
+    const b = JSON.stringify((old as Deployment).spec?.selector ?? null);
+    if (a !== b) errs.push(invalidRendered(sel, goLabelSelector((obj as Deployment).spec?.selector), 'field is immutable'));
+  }
+  return errs;
+}
+
+/**
+ * ValidateDaemonSetSpec's rules svcctl's controller relies on, in its order: the template labels
+ * the selector must match, a non-empty selector, containers, restartPolicy Always and no
+ * activeDeadlineSeconds.
+ */
+function validateDaemonSetSpec(ds: Deployment): FieldError[] {
+  const spec = FieldPath.root('spec');
+  const errs: FieldError[] = [];
+  const sel = ds.spec?.selector;
+  const labels = ds.spec?.template?.metadata?.labels ?? {};
+  // A missing selector selects nothing (LabelSelectorAsSelector(nil)).
+  if (!sel || !selectorMatches(sel, labels)) {
+    errs.push(invalid(spec.child('template', 'metadata', 'labels'), labels, '`selector` does not match template `labels`'));
+  }
+  if (sel && !Object.keys(sel.matchLabels ?? {}).length && !(sel.matchExpressions ?? []).length) {
+    errs.push(invalid(spec.child('selector'), sel, 'empty selector is invalid for daemonset'));
+  }
+  const podSpec = ds.spec?.template?.spec as (Pod['spec'] & { restartPolicy?: string; activeDeadlineSeconds?: number }) | undefined;
+  if (!podSpec?.containers?.length) errs.push(required(spec.child('template', 'spec', 'containers'), ''));
+  const restartPolicy = podSpec?.restartPolicy ?? 'Always';
+  if (restartPolicy !== 'Always') errs.push(notSupported(spec.child('template', 'spec', 'restartPolicy'), restartPolicy, ['Always']));
+  if (podSpec?.activeDeadlineSeconds !== undefined) {
+    errs.push(invalid(spec.child('template', 'spec', 'activeDeadlineSeconds'), podSpec.activeDeadlineSeconds, 'activeDeadlineSeconds in DaemonSet is not Supported'));
   }
   return errs;
 }

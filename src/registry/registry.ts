@@ -13,7 +13,7 @@ import { uuidFrom } from '../allocators/random.js';
 import { generateName } from '../controllers/names.js';
 import { deepEqualWithout } from '../controllers/common.js';
 import { type Allocations, loadAllocations } from './allocations.js';
-import { validateGenericCreate, validateGenericUpdate, prepareGenericCreate } from './generic.js';
+import { validateGenericCreate, validateGenericUpdate, prepareGenericCreate, prepareGenericUpdate } from './generic.js';
 import { defaultObject } from '../api/defaults/objects.js';
 import { prepareServiceCreate, prepareServiceUpdate, releaseService } from './service.js';
 
@@ -153,6 +153,7 @@ export class Registry {
         prepareServiceUpdate(obj as Service, old as Service, tentative.ranges);
       } else {
         defaultObject(t.kind, obj); // decode-time defaults apply to the new object on update too
+        prepareGenericUpdate(t, obj, old);
         const errs = validateGenericUpdate(t, obj, old);
         if (errs.length) throw SvcctlError.invalid(t.kind, meta.name ?? '', errs);
       }

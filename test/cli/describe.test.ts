@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Deployment, EndpointSlice, Endpoints, KubeObject, Node, Pod, ReplicaSet, Service } from '../../src/api/types.js';
 import {
   describeConfigMap,
+  describeDaemonSet,
   describeDeployment,
   describeEndpoints,
   describeEndpointSlice,
@@ -154,6 +155,7 @@ const golden: { name: string; got: () => string }[] = [
   { name: 'ing-rules', got: () => describeIngress(named('Ingress', 'shop'), ingressContext()) },
   { name: 'ing-default', got: () => describeIngress(named('Ingress', 'fallback'), ingressContext()) },
   { name: 'sts-db', got: () => describeStatefulSet(named('StatefulSet', 'db'), pods.filter((p) => p.metadata.labels?.app === 'db')) },
+  { name: 'ds-agent', got: () => describeDaemonSet(named('DaemonSet', 'agent'), pods.filter((p) => p.metadata.labels?.app === 'agent')) },
 ];
 
 describe('workload describers match kubectl describe', () => {

@@ -18,6 +18,7 @@ import {
   describeReplicaSet,
   describeSecret,
   describeStatefulSet,
+  describeDaemonSet,
 } from '../../printers/describe/index.js';
 import type { DescribedEvent } from '../../printers/describe/events.js';
 import { describeService } from '../../printers/describe/service.js';
@@ -25,6 +26,7 @@ import { objectKey, typePrefix } from '../../store/keys.js';
 import type { Store } from '../../store/store.js';
 import type { CommandContext } from '../context.js';
 import type { StatefulSet } from '../../controllers/statefulset.js';
+import type { DaemonSet } from '../../controllers/daemonset.js';
 import { selectorFilter } from './selectors.js';
 
 /** What describe was asked for: named objects, or (no names) every object of a type. */
@@ -123,6 +125,12 @@ async function describeOne(engine: Engine, type: ResourceType, obj: KubeObject):
       const matches = labelSelectorMatcher(set.spec.selector);
       const pods = (await listKind<Pod>(store, 'Pod', namespace)).filter((p) => matches(p.metadata.labels));
       return describeStatefulSet(set, pods, events, now);
+    }
+    case 'DaemonSet': {
+      const ds = obj as DaemonSet;
+      const matches = labelSelectorMatcher(ds.spec.selector);
+      const pods = (await listKind<Pod>(store, 'Pod', namespace)).filter((p) => matches(p.metadata.labels));
+      return describeDaemonSet(ds, pods, events, now);
     }
     case 'Node': {
       // kubectl: spec.nodeName=NAME, status.phase!=Succeeded, status.phase!=Failed, all namespaces.

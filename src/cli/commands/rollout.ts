@@ -1,6 +1,5 @@
-// `svcctl rollout status|history|undo|restart`: kubectl's rollout commands for Deployments and
-// StatefulSets (restart also DaemonSets), over the ReplicaSets and ControllerRevisions the
-// controllers keep.
+// `svcctl rollout status|history|undo|restart`: kubectl's rollout commands for Deployments,
+// StatefulSets and DaemonSets, over the ReplicaSets and ControllerRevisions the controllers keep.
 import { qualifiedResource, qualifiedSingular, resourceByKind, type ResourceType } from '../../api/scheme.js';
 import type { Deployment, KubeObject, PodTemplateSpec, ReplicaSet } from '../../api/types.js';
 import { controllerOf } from '../../api/owners.js';
@@ -19,6 +18,7 @@ import {
   REVISION_HISTORY_ANNOTATION,
 } from '../../controllers/deployment.js';
 import type { ControllerRevision, StatefulSet } from '../../controllers/statefulset.js';
+import type { DaemonSet } from '../../controllers/daemonset.js';
 import type { CommandContext } from '../context.js';
 import { parseGetArgs } from './get.js';
 import { parseDuration } from './sim.js';
@@ -44,6 +44,9 @@ export interface RolloutFlags {
 
 /** schema.GroupKind's String(): `Kind.group`, or `Kind` in the core group. */
 const groupKind = (t: ResourceType): string => (t.group ? `${t.kind}.${t.group}` : t.kind);
+
+/** The kinds with a rollout history: a Deployment's in ReplicaSets, the others' in ControllerRevisions. */
+const WITH_HISTORY = ['Deployment', 'StatefulSet', 'DaemonSet'];
 
 /** TYPE NAME... or TYPE/NAME..., read as get reads them; every type needs names here. */
 function targets(args: string[]): { type: ResourceType; name: string }[] {
@@ -90,7 +93,7 @@ async function history(list: List, type: ResourceType, obj: KubeObject): Promise
   return out;
 }
 
-/** The DeploymentStatusViewer / StatefulSetStatusViewer text for `obj`, and whether the rollout is done. */
+/** The DeploymentStatusViewer / DaemonSetStatusViewer / StatefulSetStatusViewer text for `obj`, and whether the rollout is done. */
 export function rolloutStatus(obj: KubeObject, revision?: number): { text: string; done: boolean } {
   const generation = obj.metadata.generation ?? 0;
   const st = (obj.status ?? {}) as Record<string, number | string | undefined>;
@@ -119,6 +122,19 @@ export function rolloutStatus(obj: KubeObject, revision?: number): { text: strin
     }
     return { text: `deployment "${name}" successfully rolled out\n`, done: true };
   }
+  if (obj.kind === 'DaemonSet') {
+    const name = obj.metadata.name;
+    if ((obj as DaemonSet).spec.updateStrategy?.type !== 'RollingUpdate') throw SvcctlError.plain('rollout status is only available for RollingUpdate strategy type');
+    if (generation > n('observedGeneration')) return { text: 'Waiting for daemon set spec update to be observed...\n', done: false };
+    const desired = n('desiredNumberScheduled');
+    if (n('updatedNumberScheduled') < desired) {
+      return { text: `Waiting for daemon set "${name}" rollout to finish: ${n('updatedNumberScheduled')} out of ${desired} new pods have been updated...\n`, done: false };
+    }
+    if (n('numberAvailable') < desired) {
+      return { text: `Waiting for daemon set "${name}" rollout to finish: ${n('numberAvailable')} of ${desired} updated pods are available...\n`, done: false };
+    }
+    return { text: `daemon set "${name}" successfully rolled out\n`, done: true };
+  }
   const s = obj as StatefulSet;
   const strategy = s.spec.updateStrategy ?? {};
   if (strategy.type !== 'RollingUpdate') throw SvcctlError.plain('rollout status is only available for RollingUpdate strategy type');
@@ -139,7 +155,7 @@ export function rolloutStatus(obj: KubeObject, revision?: number): { text: strin
 }
 
 async function status(ctx: CommandContext, engine: Engine, type: ResourceType, name: string, flags: RolloutFlags): Promise<void> {
-  if (type.kind !== 'Deployment' && type.kind !== 'StatefulSet') throw SvcctlError.plain(`no status viewer has been implemented for ${groupKind(type)}`);
+  if (!WITH_HISTORY.includes(type.kind)) throw SvcctlError.plain(`no status viewer has been implemented for ${groupKind(type)}`);
   const revision = flags.revision === undefined ? undefined : Number(flags.revision);
   const timeout = flags.timeout ? parseDuration(flags.timeout) * 1000 : 0;
   const started = Date.now();
@@ -160,7 +176,7 @@ async function status(ctx: CommandContext, engine: Engine, type: ResourceType, n
 }
 
 async function showHistory(ctx: CommandContext, engine: Engine, type: ResourceType, name: string, flags: RolloutFlags): Promise<void> {
-  if (type.kind !== 'Deployment' && type.kind !== 'StatefulSet') throw SvcctlError.plain(`no history viewer has been implemented for "${groupKind(type)}"`);
+  if (!WITH_HISTORY.includes(type.kind)) throw SvcctlError.plain(`no history viewer has been implemented for "${groupKind(type)}"`);
   const obj = await getObject(engine, type, ctx.namespace, name);
   const info = await history((p) => engine.store.list(p), type, obj);
   const revision = flags.revision === undefined ? 0 : Number(flags.revision);
@@ -183,7 +199,7 @@ async function showHistory(ctx: CommandContext, engine: Engine, type: ResourceTy
 }
 
 async function undo(ctx: CommandContext, engine: Engine, type: ResourceType, name: string, flags: RolloutFlags): Promise<void> {
-  if (type.kind !== 'Deployment' && type.kind !== 'StatefulSet') throw SvcctlError.plain(`no rollbacker has been implemented for "${groupKind(type)}"`);
+  if (!WITH_HISTORY.includes(type.kind)) throw SvcctlError.plain(`no rollbacker has been implemented for "${groupKind(type)}"`);
   const toRevision = flags.toRevision === undefined ? 0 : Number(flags.toRevision);
   let outcome = '';
   await write(engine, async (reg) => {
@@ -199,11 +215,12 @@ async function undo(ctx: CommandContext, engine: Engine, type: ResourceType, nam
     const entry = target === undefined ? undefined : info.get(target);
     if (!entry) {
       if (toRevision > 0) throw SvcctlError.plain(`unable to find specified revision ${toRevision} in history`);
-      throw SvcctlError.plain(`no rollout history found for ${type.kind === 'Deployment' ? 'deployment' : 'statefulset'} "${name}"`);
+      throw SvcctlError.plain(type.kind === 'Deployment' ? `no rollout history found for deployment "${name}"` : 'no last revision to roll back to');
     }
     const spec = obj.spec as { template: PodTemplateSpec };
     if (equalIgnoreHash(entry.template, spec.template)) {
-      outcome = `skipped rollback (current template already matches revision ${target})`;
+      // The revision as asked for: 0 when none was.
+      outcome = `skipped rollback (current template already matches revision ${toRevision})`;
       return;
     }
     const template = clone(entry.template);

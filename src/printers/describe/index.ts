@@ -13,3 +13,4 @@ export { describePersistentVolumeClaim } from './pvc.js';
 export { describeIngress } from './ingress.js';
 export { describeStatefulSet } from './statefulset.js';
 export { rfc1123z } from './common.js';
+export { describeDaemonSet } from './daemonset.js';
