@@ -13,6 +13,7 @@ import { uuidFrom } from '../allocators/random.js';
 import { generateName } from '../controllers/names.js';
 import { deepEqualWithout } from '../controllers/common.js';
 import { type Allocations, loadAllocations } from './allocations.js';
+import { validatePodSpecUpdate } from '../api/validation/pod-update.js';
 import { validateGenericCreate, validateGenericUpdate, prepareGenericCreate, prepareGenericUpdate } from './generic.js';
 import { defaultObject } from '../api/defaults/objects.js';
 import { prepareServiceCreate, prepareServiceUpdate, releaseService } from './service.js';
@@ -155,6 +156,7 @@ export class Registry {
         defaultObject(t.kind, obj); // decode-time defaults apply to the new object on update too
         prepareGenericUpdate(t, obj, old);
         const errs = validateGenericUpdate(t, obj, old);
+        if (t.kind === 'Pod') errs.push(...(await validatePodSpecUpdate((obj.spec ?? {}) as Record<string, unknown>, (old.spec ?? {}) as Record<string, unknown>)));
         if (errs.length) throw SvcctlError.invalid(t.kind, meta.name ?? '', errs);
       }
       if (old.metadata.generation !== undefined) {

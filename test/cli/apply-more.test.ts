@@ -176,6 +176,26 @@ describe('updates the apiserver refuses', () => {
     const r = await sb.run(['apply', '-f', '-'], { stdin: svc('10.96.0.78') });
     expect(r.stderr).toBe('The Service "db" is invalid: spec.clusterIPs[0]: Invalid value: []string{"10.96.0.78"}: may not change once set\n');
   });
+
+  it('refuses a Pod whose manifest changes more than its images, and takes a new image', async () => {
+    const pod = (image: string, port: number) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: hello\nspec:\n  containers:\n  - name: hello\n    image: ${image}\n    ports:\n    - containerPort: ${port}\n`;
+    await sb.run(['apply', '-f', '-'], { stdin: pod('hello-app:1.0', 8080) });
+    const r = await sb.run(['apply', '-f', '-'], { stdin: pod('hello-app:1.0', 9090) });
+    expect(r.exitCode).toBe(1);
+    const [head, ...diff] = r.stderr.split('\n');
+    expect(head).toBe(
+      'The Pod "hello" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,' +
+        '`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
+    );
+    expect(diff).toContain('- \t\t\t\t\tContainerPort: 8080,');
+    expect(diff).toContain('+ \t\t\t\t\tContainerPort: 9090,');
+    // Nothing was written; a new image alone is an update the apiserver takes.
+    expect((await sb.run(['get', 'pod', 'hello', '-o', 'jsonpath={.spec.containers[0].ports[0].containerPort}'])).stdout).toBe('8080');
+    expect((await sb.run(['apply', '-f', '-'], { stdin: pod('hello-app:2.0', 8080) })).stdout).toBe('pod/hello configured\n');
+    const added = await sb.run(['patch', 'pod', 'hello', '--type=json', '-p', '[{"op":"add","path":"/spec/containers/-","value":{"name":"x","image":"busybox"}}]']);
+    expect(added.stderr).toBe('The Pod "hello" is invalid: spec.containers: Forbidden: pod updates may not add or remove containers\n');
+  });
 });
 
 describe('create -f', () => {
