@@ -44,11 +44,23 @@ export interface WriteOptions {
   resync?: boolean;
 }
 
+/** Engines whose clock letTimePass has set running. */
+const running = new WeakSet<Engine>();
+
 /**
  * Waits `ms` of real time, then lets the controllers catch up with the cluster's clock (a full
- * resync): what a command that waits on the cluster (rollout status, wait) sees happen meanwhile.
+ * resync): what a command that waits on the cluster (rollout status, wait, get -w) sees happen
+ * meanwhile. A command's clock stands at the moment it was run; from its first wait on, it runs
+ * with real time, so that readiness delays pass and objects other commands write meanwhile are
+ * not judged by a clock behind theirs.
  */
 export async function letTimePass(engine: Engine, ms: number): Promise<void> {
+  if (!running.has(engine)) {
+    const base = engine.now;
+    const started = performance.now();
+    engine.now = () => new Date(base().getTime() + Math.floor(performance.now() - started));
+    running.add(engine);
+  }
   await new Promise((r) => setTimeout(r, ms));
   await write(engine, async () => undefined, { resync: true });
 }

@@ -141,6 +141,9 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
     .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
     .option('--local', 'Print the objects of -f files without reading the store.')
     .option('--ignore-not-found', 'If the requested object does not exist the command will return exit code 0.')
+    .option('-w, --watch', 'After listing/getting the requested object, watch for changes.')
+    .option('--watch-only', 'Watch for changes to the requested object(s), without listing/getting first.')
+    .option('--request-timeout <duration>', 'How long a watch runs (e.g. 30s, 5m; a plain number is seconds; 0 = until interrupted).')
     .action(
       action(rt, state, async (ctx, args: string[], opts: GetFlags) => {
         const { runGet } = await import('./commands/get.js');
@@ -559,6 +562,9 @@ export interface GetFlags {
   recursive?: boolean;
   local?: boolean;
   ignoreNotFound?: boolean;
+  watch?: boolean;
+  watchOnly?: boolean;
+  requestTimeout?: string;
 }
 
 export interface DeleteFlags {

@@ -57,6 +57,16 @@ describe('rollout status', () => {
     expect(r).toEqual({ exitCode: 1, stdout: 'Waiting for deployment "web" rollout to finish: 0 of 2 updated replicas are available...\n', stderr: 'error: timed out waiting for the condition\n' });
   });
 
+  it('waits while real time passes the readiness delay, the clock running from the command on', async () => {
+    await sb.run(['apply', '-f', '-'], { stdin: deployment('nginx', 2) });
+    const r = await sb.run(['rollout', 'status', 'deployment/web', '--timeout=10s']);
+    expect(r).toEqual({
+      exitCode: 0,
+      stdout: 'Waiting for deployment "web" rollout to finish: 0 of 2 updated replicas are available...\ndeployment "web" successfully rolled out\n',
+      stderr: '',
+    });
+  });
+
   it('refuses kinds without a status viewer', async () => {
     expect((await sb.run(['rollout', 'status', 'svc/kubernetes'])).stderr).toBe('error: no status viewer has been implemented for Service\n');
   });

@@ -60,6 +60,12 @@ export async function runGet(ctx: CommandContext, args: string[], flags: GetFlag
   const { selectorFilter } = await import('./selectors.js');
   const matches = selectorFilter(flags.selector, flags.fieldSelector);
   const engine = await openEngine(await ctx.openStore(), ctx.now, ctx.random);
+  if (flags.watch || flags.watchOnly) {
+    const { watchObjects, watchTarget } = await import('./get-watch.js');
+    const { type, names } = watchTarget(requests);
+    const namespace = allNamespaces || !type.namespaced ? undefined : ctx.namespace;
+    return watchObjects(ctx, engine, { type, names, namespace, matches }, output, flags);
+  }
   const groups: { type: ResourceType; objects: KubeObject[] }[] = [];
   const errors: SvcctlError[] = [];
   for (const req of requests) {
