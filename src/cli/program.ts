@@ -256,6 +256,17 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
   );
 
   program
+    .command('edit')
+    .description('Edit a resource from the default editor (KUBE_EDITOR, EDITOR, else vi).')
+    .argument('[args...]', 'TYPE NAME... or TYPE/NAME ...')
+    .action(
+      action(rt, state, async (ctx, args: string[]) => {
+        const { runEdit } = await import('./commands/edit.js');
+        return runEdit(ctx, args);
+      }),
+    );
+
+  program
     .command('scale')
     .description('Set a new size for a deployment or replica set.')
     .argument('<args...>', 'TYPE NAME or TYPE/NAME')
