@@ -323,6 +323,20 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
       }),
     );
 
+  program
+    .command('replace')
+    .description('Replace a resource by file name or stdin.')
+    .option('-f, --filename <file>', 'Files that contain the configuration to replace.', collect)
+    .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+    .option('-o, --output <format>', 'Output format: json|yaml|name|jsonpath=...')
+    .option('--force', 'Delete the resource, then create it again.')
+    .action(
+      action(rt, state, async (ctx, opts: { filename?: string[]; recursive?: boolean; output?: string; force?: boolean }) => {
+        const { runReplace } = await import('./commands/replace.js');
+        return runReplace(ctx, opts);
+      }),
+    );
+
   const create = outputFlags(
     program
       .command('create')

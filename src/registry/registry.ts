@@ -145,6 +145,9 @@ export class Registry {
     const key = objectKey(t, meta.namespace, meta.name!);
     const old = await this.tx.get(key);
     if (!old) throw SvcctlError.notFound(qualifiedResource(t), meta.name!);
+    // AllowUnconditionalUpdate (true for the built-in kinds svcctl serves): an update that names no
+    // version is made against the stored one, as the generic store fills it in (kubectl replace).
+    meta.resourceVersion ||= old.metadata.resourceVersion;
     // System fields are the server's, whatever the client sent.
     meta.uid = old.metadata.uid;
     meta.creationTimestamp = old.metadata.creationTimestamp;

@@ -218,3 +218,24 @@ describe('create -f', () => {
     expect(await serviceNames()).toBe('service/kubernetes\n');
   });
 });
+
+describe('replace -f', () => {
+  it('puts the file in place of the stored object, keeping what the server set, and needs it to exist', async () => {
+    const f = file('web.yaml', svc('web'));
+    const missing = await sb.run(['replace', '-f', f]);
+    expect(missing).toEqual({ exitCode: 1, stdout: '', stderr: `Error from server (NotFound): error when replacing "${f}": services "web" not found\n` });
+    await sb.run(['create', '-f', f]);
+    const ip = (await sb.run(['get', 'svc', 'web', '-o', 'jsonpath={.spec.clusterIP}'])).stdout;
+    const changed = file('web2.yaml', svc('web').replace('port: 80', 'port: 8080'));
+    expect(await sb.run(['replace', '-f', changed])).toEqual({ exitCode: 0, stdout: 'service/web replaced\n', stderr: '' });
+    expect((await sb.run(['get', 'svc', 'web', '-o', 'jsonpath={.spec.clusterIP} {.spec.ports[0].port}'])).stdout).toBe(`${ip} 8080`);
+  });
+
+  it('--force deletes and creates again: a new uid and a new address', async () => {
+    const f = file('web.yaml', svc('web'));
+    await sb.run(['create', '-f', f]);
+    const before = (await sb.run(['get', 'svc', 'web', '-o', 'jsonpath={.metadata.uid}'])).stdout;
+    expect((await sb.run(['replace', '--force', '-f', f])).stdout).toBe('service "web" deleted\nservice/web replaced\n');
+    expect((await sb.run(['get', 'svc', 'web', '-o', 'jsonpath={.metadata.uid}'])).stdout).not.toBe(before);
+  });
+});
