@@ -324,6 +324,18 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
     );
 
   program
+    .command('diff')
+    .description('Diff the live version against a would-be applied version.')
+    .option('-f, --filename <file>', 'Files that contain the configuration to diff.', collect)
+    .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+    .action(
+      action(rt, state, async (ctx, opts: { filename?: string[]; recursive?: boolean }) => {
+        const { runDiff } = await import('./commands/diff.js');
+        return runDiff(ctx, opts);
+      }),
+    );
+
+  program
     .command('replace')
     .description('Replace a resource by file name or stdin.')
     .option('-f, --filename <file>', 'Files that contain the configuration to replace.', collect)

@@ -127,7 +127,7 @@ export class Registry {
       const stored = await this.tx.create(objectKey(t, meta.namespace, meta.name!), obj);
       tentative?.commit();
       this.changed.push(stored);
-      return stored;
+      return this.asDryRun(stored, undefined);
     } catch (err) {
       tentative?.rollback();
       if (err instanceof StoreError && err.code === 'AlreadyExists') {
@@ -178,7 +178,7 @@ export class Registry {
       tentative?.commit();
       this.previous.push(old);
       this.changed.push(stored);
-      return stored;
+      return this.asDryRun(stored, old);
     } catch (err) {
       tentative?.rollback();
       if (err instanceof StoreError && err.code === 'Conflict') {
@@ -188,6 +188,18 @@ export class Registry {
       }
       throw err;
     }
+  }
+
+  /**
+   * What a dry run answers, as the apiserver's dry-run storage does: a create has no version yet,
+   * an update keeps the stored one (the transaction is rolled back anyway).
+   */
+  private asDryRun(stored: KubeObject, old: KubeObject | undefined): KubeObject {
+    if (!this.opts.dryRun) return stored;
+    const metadata = { ...stored.metadata };
+    if (old) metadata.resourceVersion = old.metadata.resourceVersion;
+    else delete metadata.resourceVersion;
+    return { ...stored, metadata };
   }
 
   /** Writes an object a controller owns (status, derived objects), without the user-facing checks. */

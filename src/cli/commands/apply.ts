@@ -46,7 +46,7 @@ export async function runApply(ctx: CommandContext, flags: ApplyFlags): Promise<
   return errors.length ? 1 : 0;
 }
 
-async function applyOne(
+export async function applyOne(
   ctx: CommandContext,
   engine: Engine,
   doc: DecodedDoc,
