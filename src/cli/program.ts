@@ -323,6 +323,27 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
       }),
     );
 
+  // The simulated cluster runs no metrics-server, as a kubeadm cluster out of the box: kubectl top
+  // finds no metrics.k8s.io API there.
+  const top = program.command('top').description('Display resource (CPU/memory) usage.');
+  for (const [name, aliases] of [
+    ['pod', ['pods', 'po']],
+    ['node', ['nodes', 'no']],
+  ] as const) {
+    top
+      .command(name)
+      .aliases([...aliases])
+      .description(`Display resource (CPU/memory) usage of ${name}s.`)
+      .argument('[name]')
+      .option('-A, --all-namespaces', 'List the requested object(s) across all namespaces.')
+      .option('-l, --selector <selector>', 'Selector (label query) to filter on.')
+      .action(
+        action(rt, state, async () => {
+          throw SvcctlError.plain('Metrics API not available');
+        }),
+      );
+  }
+
   program
     .command('diff')
     .description('Diff the live version against a would-be applied version.')

@@ -75,3 +75,10 @@ describe('svcctl api-resources', () => {
     expect(code).toBe(141);
   });
 });
+
+describe('svcctl top', () => {
+  // No metrics-server runs in the simulated cluster, as in a kubeadm cluster out of the box.
+  it.each([['pods'], ['pod', 'web'], ['nodes'], ['no', 'node-1']])('top %s finds no Metrics API', async (...args) => {
+    expect(await sb.run(['top', ...args])).toEqual({ exitCode: 1, stdout: '', stderr: 'error: Metrics API not available\n' });
+  });
+});
