@@ -79,8 +79,8 @@ const ingress = (s: Service | undefined): number => s?.status?.loadBalancer?.ing
 
 /**
  * The events a real control plane records for one write a controller made (`old` undefined on
- * create, `cur` undefined on delete): SuccessfulCreate/SuccessfulDelete on a pod's ReplicaSet, DaemonSet or StatefulSet,
- * ScalingReplicaSet on a ReplicaSet's Deployment when its replicas change, Scheduled when a pod
+ * create, `cur` undefined on delete): SuccessfulCreate/SuccessfulDelete on a pod's ReplicaSet,
+ * DaemonSet or StatefulSet, ScalingReplicaSet on a ReplicaSet's Deployment when its replicas change, Scheduled when a pod
  * gets a node, Pulled/Created/Started per container that starts running, and
  * EnsuringLoadBalancer/EnsuredLoadBalancer when a LoadBalancer Service gets an address.
  */

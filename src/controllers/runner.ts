@@ -39,8 +39,8 @@ export interface RunOptions {
   previous?: KubeObject[];
   /**
    * Guard against controllers that never settle. Default 20 rounds, more for an OrderedReady
-   * StatefulSet, which makes one pod a round, and for DaemonSets (see roundsFor; a targeted round runs each
-   * controller stage over the keys waiting for it).
+   * StatefulSet, which makes one pod a round, and for DaemonSets (see roundsFor; a targeted round
+   * runs each controller stage over the keys waiting for it).
    */
   maxIterations?: number;
   /** Where the controllers' Events go; runControllers makes one (and stores its Events) when absent. */
@@ -321,8 +321,8 @@ async function runEndpoints(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<
 }
 
 /**
- * Runs the controllers (garbage collector, Deployment, ReplicaSet, StatefulSet, DaemonSet, scheduler + kubelet,
- * Endpoints, EndpointSlice, EndpointSlice mirroring, LoadBalancer) inside `tx` until nothing is
+ * Runs the controllers (garbage collector, Deployment, ReplicaSet, StatefulSet, DaemonSet,
+ * scheduler + kubelet, Endpoints, EndpointSlice, EndpointSlice mirroring, LoadBalancer) inside `tx` until nothing is
  * left to do. With `opts.changed` the run is targeted (see runTargeted: cost follows the change);
  * without it every round lists every object of the kinds involved until a round writes nothing, or
  * maxIterations rounds ran (converged false), and the stored pod-address and load-balancer ranges

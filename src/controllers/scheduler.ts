@@ -20,8 +20,9 @@ export interface ClusterSettings {
 }
 
 /**
- * Where a pod goes: the node it names or its required node affinity names by `metadata.name`; for an IP pinned in its manifest, the node whose pod range
- * holds it; otherwise `leastLoaded()` (the node with the fewest pods, ties by name).
+ * Where a pod goes: the node it names, or the one its required node affinity names by
+ * `metadata.name`; for an IP pinned in its manifest, the node whose pod range holds it; otherwise
+ * `leastLoaded()` (the node with the fewest pods, ties by name).
  */
 export function placePod(pod: Pod, nodes: ClusterNode[], leastLoaded: () => string | undefined): string | undefined {
   // The node it is bound to, or the one its node affinity names (a DaemonSet's pod).
