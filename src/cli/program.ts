@@ -161,8 +161,15 @@ export function buildProgram(rt: Runtime, state: RunState): Command {
     .option('--all', 'Delete all resources, in the namespace of the specified resource types.')
     .option('--ignore-not-found', 'Treat "resource not found" as a successful delete.')
     .option('--dry-run [strategy]', 'Must be "none", "server", or "client".', 'none')
+    .option('--cascade [strategy]', 'Must be "background", "orphan", or "foreground".', 'background')
+    .option('--grace-period <seconds>', 'Period of time in seconds given to the resource to terminate gracefully (-1: its own).', '-1')
+    .option('--now', 'If true, resources are signaled for immediate shutdown (same as --grace-period=1).')
+    .option('--force', 'If true, immediately remove resources from the API and bypass graceful deletion.')
+    .option('--wait [bool]', 'If true, wait for resources to be gone before returning (deletion is immediate here).')
+    .option('--timeout <duration>', 'The length of time to wait before giving up on a delete.')
     .action(
-      action(rt, state, async (ctx, args: string[], opts: DeleteFlags) => {
+      action(rt, state, async (ctx, args: string[], opts: DeleteFlags & { wait?: boolean | string }) => {
+        if (typeof opts.wait === 'string') parseBool('wait', opts.wait);
         const { runDelete } = await import('./commands/delete.js');
         return runDelete(ctx, args, opts);
       }),
@@ -632,6 +639,10 @@ export interface DeleteFlags {
   all?: boolean;
   ignoreNotFound?: boolean;
   dryRun?: string | boolean;
+  cascade?: string | boolean;
+  gracePeriod?: string;
+  now?: boolean;
+  force?: boolean;
 }
 
 type CreateServiceFlagsArg = import('./commands/create-service.js').CreateServiceFlags;

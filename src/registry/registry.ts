@@ -217,17 +217,36 @@ export class Registry {
    * Deletes an object and what it owns: a Service's addresses and ports go back to their ranges,
    * a Namespace takes everything in it, owners take their dependents. NotFound when absent.
    */
-  async delete(t: ResourceType, namespace: string | undefined, name: string): Promise<KubeObject> {
+  async delete(t: ResourceType, namespace: string | undefined, name: string, opts: { orphanDependents?: boolean } = {}): Promise<KubeObject> {
     this.calls++;
     const key = objectKey(t, namespace, name);
     const obj = await this.tx.get(key);
     if (!obj) throw SvcctlError.notFound(qualifiedResource(t), name);
     await this.tx.delete(key);
     this.deleted.push(obj);
+    if (opts.orphanDependents) await this.orphanDependents(obj);
     if (t.kind === 'Service') releaseService(obj as Service, await this.alloc());
     // Dependents (a Deployment's ReplicaSets and pods) go with the garbage collector in the controllers.
     if (t.kind === 'Namespace') await this.deleteNamespaceContents(name);
     return obj;
+  }
+
+  /**
+   * propagationPolicy Orphan: the garbage collector takes the deleted owner out of its dependents'
+   * ownerReferences instead of deleting them (they are kept, no longer controlled).
+   */
+  private async orphanDependents(owner: KubeObject): Promise<void> {
+    const { RESOURCES } = await import('../api/scheme.js');
+    for (const t of RESOURCES) {
+      if (!t.namespaced || !DEPENDENT_KINDS.has(t.kind)) continue;
+      for (const o of await this.tx.list(typePrefix(t, owner.metadata.namespace))) {
+        const refs = o.metadata.ownerReferences ?? [];
+        if (!refs.some((r) => r.uid === owner.metadata.uid)) continue;
+        const { ownerReferences: _refs, ...rest } = o.metadata;
+        const kept = refs.filter((r) => r.uid !== owner.metadata.uid);
+        await this.putSystem(t, { ...o, metadata: kept.length ? { ...rest, ownerReferences: kept } : rest });
+      }
+    }
   }
 
   private async deleteNamespaceContents(ns: string): Promise<void> {
@@ -238,6 +257,9 @@ export class Registry {
     }
   }
 }
+
+/** The kinds svcctl's controllers make for an owner, which an orphaning delete leaves behind. */
+const DEPENDENT_KINDS = new Set(['ReplicaSet', 'Pod', 'ControllerRevision', 'EndpointSlice', 'Endpoints', 'PersistentVolumeClaim']);
 
 /**
  * kube-apiserver's tentative allocation (portallocator.PortAllocationOperation): what a create or

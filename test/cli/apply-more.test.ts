@@ -140,6 +140,34 @@ describe('delete', () => {
     const r = await sb.run(['delete', 'ns', 'default']);
     expect(r.stderr).toBe('Error from server (Forbidden): namespaces "default" is forbidden: this namespace may not be deleted\n');
   });
+
+  const deployment = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: nginx}]\n`;
+
+  it('--cascade=orphan leaves the dependents, no longer controlled; the boolean forms warn', async () => {
+    await sb.run(['apply', '-f', '-'], { stdin: deployment });
+    expect((await sb.run(['delete', 'deploy', 'web', '--cascade=orphan'])).stdout).toBe('deployment.apps "web" deleted\n');
+    const rs = (await sb.run(['get', 'rs', '-o', 'jsonpath={.items[*].metadata.name} {.items[*].metadata.ownerReferences}'])).stdout;
+    expect(rs).toMatch(/^web-\w+ $/);
+    const r = await sb.run(['delete', 'rs', '--all', '--cascade=false']);
+    expect(r.stderr).toBe('warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.\n');
+    expect((await sb.run(['get', 'pods', '-o', 'name'])).stdout).toMatch(/^pod\/web-\w+-\w+\n$/);
+    expect((await sb.run(['delete', 'pods', '--all', '--cascade=sideways'])).stderr).toBe('error: invalid cascade value (sideways). Must be "background", "foreground", or "orphan"\n');
+  });
+
+  it('--force with --grace-period=0 force-deletes, with kubectl\'s warning; --now and --grace-period conflict', async () => {
+    await sb.run(['apply', '-f', '-'], { stdin: deployment });
+    const pod = (await sb.run(['get', 'pods', '-o', 'name'])).stdout.trim();
+    expect(await sb.run(['delete', pod, '--force', '--grace-period=0'])).toEqual({
+      exitCode: 0,
+      stdout: `${pod.replace('pod/', 'pod "')}" force deleted\n`,
+      stderr: 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
+    });
+    expect((await sb.run(['delete', 'pod', 'x', '--now', '--grace-period=5'])).stderr).toBe('error: --now and --grace-period cannot be specified together\n');
+    expect((await sb.run(['delete', 'pod', 'x', '--force', '--grace-period=5'])).stderr).toBe('error: --force and --grace-period greater than 0 cannot be specified together\n');
+    // --grace-period=0 without --force is 1: an ordinary delete.
+    const next = (await sb.run(['get', 'pods', '-o', 'name'])).stdout.trim();
+    expect((await sb.run(['delete', next, '--grace-period=0', '--wait=false'])).stdout).toBe(`${next.replace('pod/', 'pod "')}" deleted\n`);
+  });
 });
 
 describe('namespaces on apply', () => {

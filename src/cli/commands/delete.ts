@@ -22,8 +22,42 @@ interface Target {
   file?: string;
 }
 
+/** parseCascadingFlag: a strategy name, or the deprecated booleans (with kubectl's warning). */
+function cascadeOf(ctx: CommandContext, v: string | boolean | undefined): 'background' | 'foreground' | 'orphan' {
+  const value = v === true || v === undefined ? 'background' : String(v);
+  if (value === 'background' || value === 'foreground' || value === 'orphan') return value;
+  const truthy = ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value);
+  if (!truthy && !['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value)) {
+    throw SvcctlError.plain(`invalid cascade value (${value}). Must be "background", "foreground", or "orphan"`);
+  }
+  const instead = truthy ? 'background' : 'orphan';
+  ctx.io.stderr.write(`warning: --cascade=${value} is deprecated (boolean value) and can be replaced with --cascade=${instead}.\n`);
+  return instead;
+}
+
+/** The grace period as kubectl settles it from --grace-period, --now and --force (Complete, Validate). */
+function gracePeriodOf(ctx: CommandContext, flags: DeleteFlags): number {
+  let grace = Number(flags.gracePeriod ?? '-1');
+  if (!Number.isInteger(grace)) throw SvcctlError.plain(`invalid argument "${flags.gracePeriod}" for "--grace-period" flag: strconv.ParseInt: parsing "${flags.gracePeriod}": invalid syntax`);
+  if (flags.now) {
+    if (grace !== -1) throw SvcctlError.plain('--now and --grace-period cannot be specified together');
+    grace = 1;
+  }
+  // --grace-period=0 alone means 1, to avoid accidental data loss; --force bypasses that.
+  if (grace === 0 && !flags.force) grace = 1;
+  if (flags.force && grace < 0) grace = 0;
+  if (flags.force && grace > 0) throw SvcctlError.plain('--force and --grace-period greater than 0 cannot be specified together');
+  if (grace === 0) {
+    ctx.io.stderr.write('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
+  }
+  return grace;
+}
+
 export async function runDelete(ctx: CommandContext, args: string[], flags: DeleteFlags): Promise<number> {
   const dryRun = parseDryRun(flags.dryRun);
+  const cascade = cascadeOf(ctx, flags.cascade);
+  // Deletion is immediate here whatever the grace period; only the words differ.
+  const operation = gracePeriodOf(ctx, flags) === 0 ? 'force deleted' : 'deleted';
   const errors: SvcctlError[] = [];
   const engine = await openEngine(await ctx.openStore(), ctx.now, ctx.random);
   const targets = flags.filename?.length
@@ -39,9 +73,9 @@ export async function runDelete(ctx: CommandContext, args: string[], flags: Dele
         const exists = await engine.store.get(objectKey(t.type, t.namespace, t.name));
         if (!exists) throw SvcctlError.notFound(qualifiedResource(t.type), t.name);
       } else {
-        await write(engine, (reg) => reg.delete(t.type, t.namespace, t.name), { dryRun: dryRun === 'server' });
+        await write(engine, (reg) => reg.delete(t.type, t.namespace, t.name, { orphanDependents: cascade === 'orphan' }), { dryRun: dryRun === 'server' });
       }
-      ctx.io.stdout.write(`${qualifiedSingular(t.type)} "${t.name}" deleted${suffix}\n`);
+      ctx.io.stdout.write(`${qualifiedSingular(t.type)} "${t.name}" ${operation}${suffix}\n`);
     } catch (err) {
       if (flags.ignoreNotFound && err instanceof SvcctlError && err.reason === 'NotFound') continue;
       errors.push(err instanceof SvcctlError ? err.withSource('deleting', t.file) : SvcctlError.internal(String(err)));
