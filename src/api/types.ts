@@ -143,6 +143,15 @@ export interface LabelSelector {
   matchExpressions?: LabelSelectorRequirement[];
 }
 
+/** core/v1 Toleration. */
+export interface Toleration {
+  key?: string;
+  operator?: string;
+  value?: string;
+  effect?: string;
+  tolerationSeconds?: number;
+}
+
 export interface PodTemplateSpec {
   metadata?: ObjectMeta;
   spec: PodSpec;

@@ -2,11 +2,11 @@
 // template fits, bound there by node affinity; failed pods and extras replaced; a new template
 // rolled out node by node within maxUnavailable; revisions kept as ControllerRevisions.
 import { labelSelectorAsSelector, selectorMatches, type Selector } from '../api/labels.js';
-import type { KubeObject, LabelSelector, Pod, PodSpec, PodTemplateSpec } from '../api/types.js';
+import type { KubeObject, LabelSelector, Pod, PodSpec, PodTemplateSpec, Toleration } from '../api/types.js';
 import { byName, controllerOf, controllerRef, deepEqual, isPodReady, timestamp } from './common.js';
 import { type ControllerRevision, maxRevision, templatePatch } from './history.js';
 import { computePodTemplateHash, type Random } from './names.js';
-import { fitsNodeAffinity, hasUntoleratedTaint, targetNodeName, type Toleration } from './node-fit.js';
+import { fitsNodeAffinity, hasUntoleratedTaint, targetNodeName } from './node-fit.js';
 import { isPodAvailable, podForController } from './replicaset.js';
 
 export const REVISION_HASH_LABEL = 'controller-revision-hash';

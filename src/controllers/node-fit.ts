@@ -1,7 +1,7 @@
 // Whether a pod fits a node by its node name, nodeSelector, required node affinity and taints:
 // the scheduler predicates the DaemonSet controller checks (NodeShouldRunDaemonPod) and the node
 // a DaemonSet pod is bound to (GetTargetNodeName).
-import type { KubeObject, Pod, PodSpec } from '../api/types.js';
+import type { KubeObject, Pod, PodSpec, Toleration } from '../api/types.js';
 
 interface NodeSelectorRequirement {
   key: string;
@@ -12,14 +12,6 @@ interface NodeSelectorRequirement {
 interface NodeSelectorTerm {
   matchExpressions?: NodeSelectorRequirement[];
   matchFields?: NodeSelectorRequirement[];
-}
-
-export interface Toleration {
-  key?: string;
-  operator?: string;
-  value?: string;
-  effect?: string;
-  tolerationSeconds?: number;
 }
 
 export interface Taint {

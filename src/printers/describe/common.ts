@@ -1,7 +1,7 @@
 // Pieces several kubectl describers share (pkg/describe/describe.go): RFC1123Z times, controller
 // references, tolerations, and the Events line svcctl prints while it records no Events.
 import { controllerOf } from '../../api/owners.js';
-import type { KubeObject } from '../../api/types.js';
+import type { KubeObject, Toleration } from '../../api/types.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -25,14 +25,6 @@ export function rfc1123z(iso: string | null | undefined): string {
 export function controlledBy(obj: KubeObject): string {
   const ref = controllerOf(obj);
   return ref ? `${ref.kind}/${ref.name}` : '';
-}
-
-export interface Toleration {
-  key?: string;
-  operator?: string;
-  value?: string;
-  effect?: string;
-  tolerationSeconds?: number;
 }
 
 /** printTolerationsMultilineWithIndent: sorted by key (stable), `<none>` when empty. */

@@ -1,8 +1,8 @@
 // describeContainers and DescribePodTemplate (pkg/describe/describe.go): the container blocks of
 // `describe pod` and the `Pod Template:` block of deployments and replica sets.
-import type { Container, Pod, PodTemplateSpec } from '../../api/types.js';
+import type { Container, Pod, PodTemplateSpec, Toleration } from '../../api/types.js';
 import { labelsMultiline, annotationsMultiline } from './tabbed.js';
-import { rfc1123z, tolerationsMultiline, type Toleration } from './common.js';
+import { rfc1123z, tolerationsMultiline } from './common.js';
 import { quantityValue } from './node.js';
 import { describeVolumes } from './volumes.js';
 

@@ -1,6 +1,6 @@
 // kubectl describe pod (pkg/describe/describe.go describePod, kubectl 1.32).
-import type { Container, Pod } from '../../api/types.js';
-import { controlledBy, rfc1123z, tolerationsMultiline, type Toleration } from './common.js';
+import type { Container, Pod, Toleration } from '../../api/types.js';
+import { controlledBy, rfc1123z, tolerationsMultiline } from './common.js';
 import { describeContainers, type ContainerStatus } from './containers.js';
 import { describeVolumes } from './volumes.js';
 import { annotationsMultiline, labelsMultiline } from './tabbed.js';
