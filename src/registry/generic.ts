@@ -8,9 +8,10 @@ import { defaultObject } from '../api/defaults/objects.js';
 import { SIM_READY_ANNOTATION } from '../controllers/kubelet.js';
 import { TEMPLATE_GENERATION_ANNOTATION } from '../controllers/daemonset.js';
 import { type NameValidator, nameIsDNSLabel, nameIsDNSSubdomain } from '../api/validation/names.js';
-import { validateObjectMeta, validateObjectMetaUpdate } from '../api/validation/objectmeta.js';
+import { validateAnnotations, validateLabels, validateObjectMeta, validateObjectMetaUpdate } from '../api/validation/objectmeta.js';
 import { goLabelSelector, invalidRendered } from '../api/validation/go-value.js';
 import { admitPod } from '../api/admission/pod.js';
+import { validatePodSpec, validatePodTemplateSpec } from '../api/validation/pod-spec.js';
 
 /** path.IsValidPathSegmentName, the RBAC kinds' name rule. */
 const pathSegmentName: NameValidator = (name) => {
@@ -80,22 +81,23 @@ function pinReadiness(pod: Pod): void {
 /** validation for create: ObjectMeta with the kind's name rule, plus workload selector rules. */
 export function validateGenericCreate(t: ResourceType, obj: KubeObject): FieldError[] {
   const errs = validateObjectMeta(obj.metadata, { namespaced: t.namespaced, nameValidator: nameValidatorFor(t) });
-  if (t.kind === 'Deployment' || t.kind === 'ReplicaSet') errs.push(...validateWorkloadSelector(obj as Deployment));
-  if (t.kind === 'DaemonSet') errs.push(...validateDaemonSetSpec(obj as Deployment));
+  errs.push(...validateSpec(t, obj));
   return errs;
+}
+
+/** The kinds' spec rules svcctl checks: pod specs, workload selectors and pod templates. */
+function validateSpec(t: ResourceType, obj: KubeObject): FieldError[] {
+  if (t.kind === 'Pod') return validatePodSpec((obj.spec ?? {}) as Record<string, unknown>, FieldPath.root('spec'));
+  if (t.kind === 'Deployment' || t.kind === 'ReplicaSet') return validateWorkloadSelector(obj as Deployment);
+  if (t.kind === 'DaemonSet') return validateDaemonSetSpec(obj as Deployment);
+  return validateOtherTemplates(t, obj);
 }
 
 export function validateGenericUpdate(t: ResourceType, obj: KubeObject, old: KubeObject): FieldError[] {
   const errs = validateObjectMetaUpdate(obj.metadata, old.metadata);
-  if (t.kind === 'Deployment' || t.kind === 'ReplicaSet') {
-    errs.push(...validateWorkloadSelector(obj as Deployment));
-    const sel = FieldPath.root('spec').child('selector');
-    const a = JSON.stringify((obj as Deployment).spec?.selector ?? null);
-    const b = JSON.stringify((old as Deployment).spec?.selector ?? null);
-    if (a !== b) errs.push(invalidRendered(sel, goLabelSelector((obj as Deployment).spec?.selector), 'field is immutable'));
-  }
-  if (t.kind === 'DaemonSet') {
-    errs.push(...validateDaemonSetSpec(obj as Deployment));
+  errs.push(...validateSpec(t, obj));
+  if (t.kind === 'Deployment' || t.kind === 'ReplicaSet' || t.kind === 'DaemonSet') {
+    // apps/v1 selectors are immutable.
     const sel = FieldPath.root('spec').child('selector');
     const a = JSON.stringify((obj as Deployment).spec?.selector ?? null);
     const b = JSON.stringify((old as Deployment).spec?.selector ?? null);
@@ -105,9 +107,8 @@ export function validateGenericUpdate(t: ResourceType, obj: KubeObject, old: Kub
 }
 
 /**
- * ValidateDaemonSetSpec's rules svcctl's controller relies on, in its order: the template labels
- * the selector must match, a non-empty selector, containers, restartPolicy Always and no
- * activeDeadlineSeconds.
+ * ValidateDaemonSetSpec's rules, in its order: the template labels the selector must match, a
+ * non-empty selector, then the template (restartPolicy Always, no activeDeadlineSeconds).
  */
 function validateDaemonSetSpec(ds: Deployment): FieldError[] {
   const spec = FieldPath.root('spec');
@@ -121,13 +122,7 @@ function validateDaemonSetSpec(ds: Deployment): FieldError[] {
   if (sel && !Object.keys(sel.matchLabels ?? {}).length && !(sel.matchExpressions ?? []).length) {
     errs.push(invalid(spec.child('selector'), sel, 'empty selector is invalid for daemonset'));
   }
-  const podSpec = ds.spec?.template?.spec as (Pod['spec'] & { restartPolicy?: string; activeDeadlineSeconds?: number }) | undefined;
-  if (!podSpec?.containers?.length) errs.push(required(spec.child('template', 'spec', 'containers'), ''));
-  const restartPolicy = podSpec?.restartPolicy ?? 'Always';
-  if (restartPolicy !== 'Always') errs.push(notSupported(spec.child('template', 'spec', 'restartPolicy'), restartPolicy, ['Always']));
-  if (podSpec?.activeDeadlineSeconds !== undefined) {
-    errs.push(invalid(spec.child('template', 'spec', 'activeDeadlineSeconds'), podSpec.activeDeadlineSeconds, 'activeDeadlineSeconds in DaemonSet is not Supported'));
-  }
+  errs.push(...validateAlwaysRunningTemplate(ds, 'DaemonSet'));
   return errs;
 }
 
@@ -148,8 +143,9 @@ function selectorMatches(sel: LabelSelector, labels: Record<string, string>): bo
 function validateWorkloadSelector(d: Deployment): FieldError[] {
   const spec = FieldPath.root('spec');
   const errs: FieldError[] = [];
+  if ((d.spec?.replicas ?? 0) < 0) errs.push(invalid(spec.child('replicas'), d.spec.replicas, 'must be greater than or equal to 0'));
   const sel = d.spec?.selector;
-  if (!sel) return [required(spec.child('selector'), '')];
+  if (!sel) return [...errs, required(spec.child('selector'), '')];
   if (!Object.keys(sel.matchLabels ?? {}).length && !(sel.matchExpressions ?? []).length) {
     errs.push(invalid(spec.child('selector'), sel, 'empty selector is invalid for deployment'));
   }
@@ -157,9 +153,45 @@ function validateWorkloadSelector(d: Deployment): FieldError[] {
   if (!selectorMatches(sel, labels)) {
     errs.push(invalid(spec.child('template', 'metadata', 'labels'), labels, '`selector` does not match template `labels`'));
   }
-  if ((d.spec?.replicas ?? 0) < 0) errs.push(invalid(spec.child('replicas'), d.spec.replicas, 'must be greater than or equal to 0'));
-  if (!d.spec?.template?.spec?.containers?.length) {
-    errs.push(required(spec.child('template', 'spec', 'containers'), ''));
+  errs.push(...validateAlwaysRunningTemplate(d, 'ReplicaSet'));
+  return errs;
+}
+
+/**
+ * A template whose pods must keep running (ValidatePodTemplateSpecForReplicaSet, and the same
+ * checks of ValidateDaemonSetSpec): the pod template itself, then restartPolicy Always and no
+ * activeDeadlineSeconds.
+ */
+function validateAlwaysRunningTemplate(w: Deployment, owner: string): FieldError[] {
+  const path = FieldPath.root('spec').child('template');
+  const template = (w.spec?.template ?? {}) as unknown as Record<string, unknown>;
+  const errs = validatePodTemplateSpec(template, path);
+  const podSpec = (w.spec?.template?.spec ?? {}) as Pod['spec'] & { restartPolicy?: string; activeDeadlineSeconds?: number };
+  const restartPolicy = podSpec.restartPolicy ?? '';
+  if (restartPolicy !== 'Always') errs.push(notSupported(path.child('spec', 'restartPolicy'), restartPolicy, ['Always']));
+  if (podSpec.activeDeadlineSeconds !== undefined) {
+    errs.push(invalid(path.child('spec', 'activeDeadlineSeconds'), podSpec.activeDeadlineSeconds, `activeDeadlineSeconds in ${owner} is not Supported`));
   }
   return errs;
+}
+
+/**
+ * The pod template of the other workload kinds (a CronJob's inside its job template). A
+ * StatefulSet's template spec goes unchecked, as kube-apiserver leaves it (its volume mounts may
+ * name claim templates): only its labels and annotations.
+ */
+function validateOtherTemplates(t: ResourceType, obj: KubeObject): FieldError[] {
+  const spec = (obj.spec ?? {}) as { template?: Record<string, unknown>; jobTemplate?: { spec?: { template?: Record<string, unknown> } } };
+  if (t.kind === 'StatefulSet') {
+    const meta = (spec.template?.metadata ?? {}) as { labels?: Record<string, string>; annotations?: Record<string, string> };
+    const path = FieldPath.root('spec').child('template');
+    return [...validateLabels(meta.labels, path.child('labels')), ...validateAnnotations(meta.annotations, path.child('annotations'))];
+  }
+  if (t.kind === 'Job' || t.kind === 'ReplicationController') {
+    return spec.template ? validatePodTemplateSpec(spec.template, FieldPath.root('spec').child('template')) : [];
+  }
+  if (t.kind === 'CronJob' && spec.jobTemplate?.spec?.template) {
+    return validatePodTemplateSpec(spec.jobTemplate.spec.template, FieldPath.root('spec').child('jobTemplate', 'spec', 'template'));
+  }
+  return [];
 }

@@ -267,3 +267,32 @@ describe('replace -f', () => {
     expect((await sb.run(['get', 'svc', 'web', '-o', 'jsonpath={.metadata.uid}'])).stdout).not.toBe(before);
   });
 });
+
+describe('pod specs the apiserver refuses', () => {
+  it.each([
+    {
+      name: 'a pod: container name and port',
+      manifest: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: Bad_Name\n    image: nginx\n    ports: [{containerPort: 70000}]\n',
+      err:
+        'The Pod "p" is invalid: \n' +
+        "* spec.containers[0].name: Invalid value: \"Bad_Name\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')\n" +
+        '* spec.containers[0].ports[0].containerPort: Invalid value: 70000: must be between 1 and 65535, inclusive\n',
+    },
+    {
+      name: 'a deployment template: requests over limits, restartPolicy',
+      manifest:
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: web\n        image: nginx\n        resources: {requests: {cpu: 500m}, limits: {cpu: 250m}}\n',
+      err:
+        'The Deployment "d" is invalid: \n' +
+        '* spec.template.spec.containers[0].resources.requests: Invalid value: "500m": must be less than or equal to cpu limit of 250m\n' +
+        '* spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always"\n',
+    },
+    {
+      name: 'a volume mount naming no volume',
+      manifest: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: web\n    image: nginx\n    volumeMounts: [{name: data, mountPath: /data}]\n',
+      err: 'The Pod "p" is invalid: spec.containers[0].volumeMounts[0].name: Not found: "data"\n',
+    },
+  ])('$name', async ({ manifest, err }) => {
+    expect(await sb.run(['apply', '-f', '-'], { stdin: manifest })).toEqual({ exitCode: 1, stdout: '', stderr: err });
+  });
+});
