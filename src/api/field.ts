@@ -1,34 +1,50 @@
 // Field paths and field errors, shaped after k8s.io/apimachinery/pkg/util/validation/field.
 
-/** An immutable path into an object: root("spec").child("ports").index(0) renders spec.ports[0]. */
+/**
+ * An immutable path into an object: root("spec").child("ports").index(0) renders spec.ports[0].
+ * Each path points at its parent, so that validators can build the paths of every field they
+ * visit cheaply; the segments are walked only when an error is rendered.
+ */
 export class FieldPath {
-  private constructor(private readonly parts: readonly (string | number)[]) {}
+  private constructor(
+    private readonly parent: FieldPath | undefined,
+    private readonly part: string | number | undefined,
+  ) {}
 
   static root(name?: string): FieldPath {
-    return new FieldPath(name === undefined ? [] : [name]);
+    return new FieldPath(undefined, name);
   }
 
   child(name: string, ...more: string[]): FieldPath {
-    return new FieldPath([...this.parts, name, ...more]);
+    let p: FieldPath = new FieldPath(this, name);
+    for (const m of more) p = new FieldPath(p, m);
+    return p;
   }
 
   index(i: number): FieldPath {
-    return new FieldPath([...this.parts, i]);
+    return new FieldPath(this, i);
   }
 
   /** A map key, rendered as k8s does: spec.selector[app]. */
   key(k: string): FieldPath {
-    return new FieldPath([...this.parts, `[${k}]`]);
+    return new FieldPath(this, `[${k}]`);
+  }
+
+  /** The path's parts, root first. */
+  private parts(): (string | number)[] {
+    const out: (string | number)[] = [];
+    for (let p: FieldPath | undefined = this; p; p = p.parent) if (p.part !== undefined) out.push(p.part);
+    return out.reverse();
   }
 
   /** The raw segments, for mapping a path back to a YAML node. */
   segments(): (string | number)[] {
-    return this.parts.map((p) => (typeof p === 'string' && p.startsWith('[') ? p.slice(1, -1) : p));
+    return this.parts().map((p) => (typeof p === 'string' && p.startsWith('[') ? p.slice(1, -1) : p));
   }
 
   toString(): string {
     let out = '';
-    for (const p of this.parts) {
+    for (const p of this.parts()) {
       if (typeof p === 'number') out += `[${p}]`;
       else if (p.startsWith('[')) out += p;
       else out += out === '' ? p : `.${p}`;

@@ -14,10 +14,21 @@ type Format = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
 const pow = (base: bigint, exp: number): bigint => base ** BigInt(exp);
 const abs = (n: bigint): bigint => (n < 0n ? -n : n);
 
+/** Parsed quantities by text: manifests repeat a few values (`100m`, `128Mi`) many times. */
+const parsed = new Map<string, Quantity | undefined>();
+
 /** ParseQuantity; undefined for what Go would refuse to decode. JSON numbers decode from their text. */
 export function parseQuantity(raw: unknown): Quantity | undefined {
   const s = typeof raw === 'number' ? String(raw) : raw;
   if (typeof s !== 'string' || s === '') return undefined;
+  if (parsed.has(s)) return parsed.get(s);
+  const q = parseText(s);
+  // Bounded: a hostile input of endless distinct values must not grow it without end.
+  if (parsed.size < 4096) parsed.set(s, q);
+  return q;
+}
+
+function parseText(s: string): Quantity | undefined {
   if (s === '0') return { nanos: 0n, text: '0' };
   const m = /^([+-]?)([0-9]*)(?:\.([0-9]*))?([eEinumkKMGTP]*[-+]?[0-9]*)$/.exec(s);
   if (!m) return undefined;
