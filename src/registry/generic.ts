@@ -1,5 +1,6 @@
 // Create/update checks for the kinds that have no registry file of their own: object metadata
-// with each kind's name rule, and the few spec rules svcctl's controllers rely on.
+// with each kind's name rule, pod specs and workloads' pod templates, workload selectors, and the
+// strategies' own fix-ups (a DaemonSet's template generation).
 import { type FieldError, FieldPath, invalid, notSupported, required } from '../api/field.js';
 import type { ResourceType } from '../api/scheme.js';
 import type { Deployment, KubeObject, LabelSelector, Pod } from '../api/types.js';
@@ -78,7 +79,7 @@ function pinReadiness(pod: Pod): void {
   pod.metadata.annotations = { ...pod.metadata.annotations, [SIM_READY_ANNOTATION]: ready.status === 'True' ? 'true' : 'false' };
 }
 
-/** validation for create: ObjectMeta with the kind's name rule, plus workload selector rules. */
+/** validation for create: ObjectMeta with the kind's name rule, then the kind's spec rules. */
 export function validateGenericCreate(t: ResourceType, obj: KubeObject): FieldError[] {
   const errs = validateObjectMeta(obj.metadata, { namespaced: t.namespaced, nameValidator: nameValidatorFor(t) });
   errs.push(...validateSpec(t, obj));
