@@ -188,11 +188,27 @@ function validateOtherTemplates(t: ResourceType, obj: KubeObject): FieldError[] 
     const path = FieldPath.root('spec').child('template');
     return [...validateLabels(meta.labels, path.child('labels')), ...validateAnnotations(meta.annotations, path.child('annotations'))];
   }
-  if (t.kind === 'Job' || t.kind === 'ReplicationController') {
+  if (t.kind === 'ReplicationController') {
     return spec.template ? validatePodTemplateSpec(spec.template, FieldPath.root('spec').child('template')) : [];
   }
-  if (t.kind === 'CronJob' && spec.jobTemplate?.spec?.template) {
-    return validatePodTemplateSpec(spec.jobTemplate.spec.template, FieldPath.root('spec').child('jobTemplate', 'spec', 'template'));
-  }
+  if (t.kind === 'Job') return validateJobTemplate(obj.spec as JobSpec | undefined, FieldPath.root('spec'));
+  if (t.kind === 'CronJob') return validateJobTemplate(spec.jobTemplate?.spec as JobSpec | undefined, FieldPath.root('spec').child('jobTemplate', 'spec'));
   return [];
+}
+
+type JobSpec = { template?: { spec?: { restartPolicy?: string } }; podFailurePolicy?: unknown };
+
+/**
+ * validateJobSpec's template rules: the pod template, then a restartPolicy of OnFailure or Never
+ * (Always, which defaulting gives a template without one, is as good as missing).
+ */
+function validateJobTemplate(spec: JobSpec | undefined, path: FieldPath): FieldError[] {
+  if (!spec?.template) return [];
+  const errs = validatePodTemplateSpec(spec.template as Record<string, unknown>, path.child('template'));
+  const policy = spec.template.spec?.restartPolicy ?? '';
+  const at = path.child('template', 'spec', 'restartPolicy');
+  if (policy === 'Always' || policy === '') errs.push(required(at, 'valid values: "OnFailure", "Never"'));
+  else if (policy !== 'OnFailure' && policy !== 'Never') errs.push(notSupported(at, policy, ['OnFailure', 'Never']));
+  else if (spec.podFailurePolicy && policy !== 'Never') errs.push(invalid(at, policy, 'only "Never" is supported when podFailurePolicy is specified'));
+  return errs;
 }

@@ -288,6 +288,11 @@ describe('pod specs the apiserver refuses', () => {
         '* spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always"\n',
     },
     {
+      name: 'a job template without restartPolicy (defaulted to Always)',
+      manifest: 'apiVersion: batch/v1\nkind: Job\nmetadata: {name: pi}\nspec:\n  template:\n    spec:\n      containers: [{name: pi, image: perl}]\n',
+      err: 'The Job "pi" is invalid: spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"\n',
+    },
+    {
       name: 'a volume mount naming no volume',
       manifest: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: web\n    image: nginx\n    volumeMounts: [{name: data, mountPath: /data}]\n',
       err: 'The Pod "p" is invalid: spec.containers[0].volumeMounts[0].name: Not found: "data"\n',
