@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../api/types.js';
-import { deepEqual, deepEqualExcept, deepEqualWithout, inNameOrder, timestamp } from './common.js';
+import { deepEqual, deepEqualExcept, deepEqualWithout, inNameOrder, scaledIntOrPercent, timestamp } from './common.js';
 
 describe('deepEqual', () => {
   it.each([
@@ -61,5 +61,17 @@ describe('inNameOrder', () => {
     expect(out.map((p) => p.metadata.name)).toEqual(want);
     expect(out === items).toBe(same);
     expect(items.map((p) => p.metadata.name)).toEqual(names);
+  });
+});
+
+describe('scaledIntOrPercent', () => {
+  it.each([
+    { v: 3, total: 10, up: true, want: 3 },
+    { v: '25%', total: 10, up: true, want: 3 },
+    { v: '25%', total: 10, up: false, want: 2 },
+    { v: '100%', total: 7, up: false, want: 7 },
+    { v: '4', total: 10, up: true, want: 4 },
+  ])('$v of $total (round up: $up) is $want', ({ v, total, up, want }) => {
+    expect(scaledIntOrPercent(v, total, up)).toBe(want);
   });
 });

@@ -195,3 +195,12 @@ export function canonicalKey(v: unknown): string {
     .map((k) => `${JSON.stringify(k)}:${canonicalKey(o[k])}`)
     .join(',')}}`;
 }
+
+/** intstr.GetScaledValueFromIntOrPercent: `n`, or `p%` of `total` rounded up or down. */
+export function scaledIntOrPercent(v: unknown, total: number, roundUp: boolean): number {
+  if (typeof v === 'number') return v;
+  const m = /^(\d+)%$/.exec(String(v));
+  if (!m) return Number(v) || 0;
+  const x = (Number(m[1]) * total) / 100;
+  return roundUp ? Math.ceil(x) : Math.floor(x);
+}

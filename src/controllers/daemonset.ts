@@ -3,7 +3,7 @@
 // rolled out node by node within maxUnavailable; revisions kept as ControllerRevisions.
 import { labelSelectorAsSelector, selectorMatches, type Selector } from '../api/labels.js';
 import type { KubeObject, LabelSelector, Pod, PodSpec, PodTemplateSpec, Toleration } from '../api/types.js';
-import { byName, controllerOf, controllerRef, deepEqual, isPodReady, timestamp } from './common.js';
+import { byName, controllerOf, controllerRef, deepEqual, isPodReady, scaledIntOrPercent, timestamp } from './common.js';
 import { type ControllerRevision, maxRevision, templatePatch } from './history.js';
 import { computePodTemplateHash, type Random } from './names.js';
 import { fitsNodeAffinity, hasUntoleratedTaint, targetNodeName } from './node-fit.js';
@@ -96,14 +96,6 @@ function oldestFirst(a: Pod, b: Pod): number {
   const ta = Date.parse(a.metadata.creationTimestamp ?? '') || 0;
   const tb = Date.parse(b.metadata.creationTimestamp ?? '') || 0;
   return ta !== tb ? ta - tb : byName(a, b);
-}
-
-/** intstr.GetScaledValueFromIntOrPercent, rounding up: `n` or `p%` of `total`. */
-function scaled(v: number | string | undefined, total: number): number {
-  if (v === undefined) return 0;
-  if (typeof v === 'number') return v;
-  const m = /^(\d+)%$/.exec(v);
-  return m ? Math.ceil((Number(m[1]) * total) / 100) : Number(v) || 0;
 }
 
 /**
@@ -262,8 +254,8 @@ function rollingUpdateStep(ds: DaemonSet, nodes: KubeObject[], byNode: Map<strin
   const wanted = nodes.filter((n) => nodeShouldRunDaemonPod(ds, n)[0]).map((n) => n.metadata.name ?? '');
   const desired = wanted.length;
   const rolling = ds.spec.updateStrategy?.rollingUpdate;
-  let maxUnavailable = scaled(rolling?.maxUnavailable ?? 1, desired);
-  if (desired > 0 && maxUnavailable === 0 && scaled(rolling?.maxSurge, desired) === 0) maxUnavailable = 1;
+  let maxUnavailable = scaledIntOrPercent(rolling?.maxUnavailable ?? 1, desired, true);
+  if (desired > 0 && maxUnavailable === 0 && scaledIntOrPercent(rolling?.maxSurge ?? 0, desired, true) === 0) maxUnavailable = 1;
   // Every node with pods, and every node that should have one.
   const considered = [...new Set([...byNode.keys(), ...wanted])];
   let unavailable = 0;

@@ -2,7 +2,7 @@
 // instant: the ReplicaSet matching the current template gets all replicas and every older one is
 // scaled to 0 at once (the end state of a RollingUpdate or Recreate, without the steps between).
 import type { Deployment, PodTemplateSpec, ReplicaSet } from '../api/types.js';
-import { byName, controllerRef, deepEqual, isControlledBy, timestamp, type Plan } from './common.js';
+import { byName, controllerRef, deepEqual, isControlledBy, scaledIntOrPercent, timestamp, type Plan } from './common.js';
 import { computePodTemplateHash } from './names.js';
 import { clone } from '../store/store.js';
 
@@ -35,24 +35,14 @@ interface DeploymentCondition {
   message: string;
 }
 
-/** intstr.GetScaledValueFromIntOrPercent. */
-function scaled(v: unknown, total: number, roundUp: boolean, dflt: string): number {
-  const val = v ?? dflt;
-  if (typeof val === 'number') return val;
-  const m = /^(\d+)%$/.exec(String(val));
-  if (!m) return Number(val) || 0;
-  const x = (Number(m[1]) * total) / 100;
-  return roundUp ? Math.ceil(x) : Math.floor(x);
-}
-
 /** MaxSurge / MaxUnavailable of the strategy (25%/25% by default; Recreate has none). */
 export function surgeAndUnavailable(d: Deployment): { maxSurge: number; maxUnavailable: number } {
   const strategy = (d.spec.strategy ?? {}) as { type?: string; rollingUpdate?: { maxSurge?: unknown; maxUnavailable?: unknown } };
   if (strategy.type === 'Recreate') return { maxSurge: 0, maxUnavailable: 0 };
   const replicas = d.spec.replicas ?? 1;
   const ru = strategy.rollingUpdate ?? {};
-  let maxSurge = scaled(ru.maxSurge, replicas, true, '25%');
-  let maxUnavailable = scaled(ru.maxUnavailable, replicas, false, '25%');
+  let maxSurge = scaledIntOrPercent(ru.maxSurge ?? '25%', replicas, true);
+  let maxUnavailable = scaledIntOrPercent(ru.maxUnavailable ?? '25%', replicas, false);
   if (maxSurge === 0 && maxUnavailable === 0) maxUnavailable = 1;
   if (maxUnavailable > replicas) maxUnavailable = replicas;
   return { maxSurge, maxUnavailable };

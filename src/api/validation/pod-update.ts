@@ -3,7 +3,7 @@
 // any other spec change is Forbidden, with a diff of the two specs.
 import { type FieldError, FieldPath, forbidden, invalid, required } from '../field.js';
 import { inclusiveRangeError } from './names.js';
-import { specDiff } from './spec-diff.js';
+import { sameJson, specDiff } from './spec-diff.js';
 
 type Obj = Record<string, unknown>;
 
@@ -45,15 +45,6 @@ function onlyDeletedGates(next: Obj[], old: Obj[], path: FieldPath): FieldError[
   return next.flatMap((g, i) => (had.has(g.name) ? [] : [forbidden(path.index(i).child('name'), `only deletion is allowed, but found new scheduling gate '${String(g.name)}'`)]));
 }
 
-const sameJSON = (a: unknown, b: unknown): boolean => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-
-/** Keys sorted at every level, so that key order never counts as a change. */
-function canonical(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(canonical);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Obj)[k])]));
-  return v;
-}
-
 /**
  * The update rules of ValidatePodUpdate for two defaulted specs (metadata and the new spec's own
  * validity are checked elsewhere). In the apiserver's order; a container added or removed stops
@@ -78,7 +69,7 @@ export async function validatePodSpecUpdate(next: Obj, old: Obj): Promise<FieldE
   }
   errs.push(...onlyAddedTolerations(list(next.tolerations), list(old.tolerations), spec.child('tolerations')));
   errs.push(...onlyDeletedGates(list(next.schedulingGates), list(old.schedulingGates), spec.child('schedulingGates')));
-  if (sameJSON(next, old)) return errs;
+  if (sameJson(next, old)) return errs;
 
   // The updatable fields taken from the old spec: whatever differs after that may not change.
   const munged: Obj = { ...next };
@@ -92,7 +83,7 @@ export async function validatePodSpecUpdate(next: Obj, old: Obj): Promise<FieldE
   const grace = munged.terminationGracePeriodSeconds as number | undefined;
   const oldGrace = old.terminationGracePeriodSeconds as number | undefined;
   if (oldGrace !== undefined && oldGrace < 0 && grace === 1) munged.terminationGracePeriodSeconds = oldGrace;
-  if (!sameJSON(munged, old)) {
+  if (!sameJson(munged, old)) {
     // The Go type names are loaded only for the diff: every update validates, few are refused.
     const { GO_TYPES } = await import('../schema/gotypes.generated.js');
     errs.push(forbidden(spec, `pod updates may not change fields other than ${UPDATABLE}\n${specDiff(old, munged, GO_TYPES)}`));

@@ -32,14 +32,17 @@ const fieldType = (types: GoTypes, def: string | undefined, field: string): Fiel
   return { goType: f?.[0] ?? '', def: f?.[1] };
 };
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
-function sorted(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sorted);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Obj)[k])]));
-  return v;
+const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Whether two JSON values are equal, key order aside (a changed key order is no change). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+  if (!isObj(a) || !isObj(b)) return false;
+  const ka = Object.keys(a).filter((k) => a[k] !== undefined);
+  return ka.length === Object.keys(b).filter((k) => b[k] !== undefined).length && ka.every((k) => sameJson(a[k], b[k]));
 }
 
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** go-cmp's one-line form of a value: `{Name: "web", Port: 80}`, `{"app": "web"}`, `nil`. */
 function compact(types: GoTypes, v: unknown, t: FieldType): string {
@@ -66,7 +69,7 @@ type Line = { mark: ' ' | '-' | '+'; depth: number; text: string; name?: string 
 /** A struct's records, changed ones expanded, identical runs folded beyond CONTEXT records of a change. */
 function structLines(types: GoTypes, old: Obj, next: Obj, def: string | undefined, depth: number): Line[] {
   const keys = [...new Set([...Object.keys(old), ...Object.keys(next)])];
-  const changed = keys.map((k) => !same(old[k], next[k]));
+  const changed = keys.map((k) => !sameJson(old[k], next[k]));
   const near = (i: number) => changed.some((c, j) => c && Math.abs(i - j) <= CONTEXT);
   const out: Line[] = [];
   let folded = 0;
@@ -103,7 +106,7 @@ function changeLines(types: GoTypes, name: string, a: unknown, b: unknown, t: Fi
       identical = 0;
     };
     a.forEach((x, i) => {
-      if (same(x, b[i])) return void identical++;
+      if (sameJson(x, b[i])) return void identical++;
       flush();
       lines.push({ mark: ' ', depth: depth + 1, text: '{' }, ...structLines(types, x as Obj, b[i] as Obj, elem.def, depth + 2), { mark: ' ', depth: depth + 1, text: '},' });
     });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { fieldErrorString } from '../../api/field.js';
-import { qualifiedResource, qualifiedSingular, resourceForKind, type ResourceType } from '../../api/scheme.js';
+import { qualifiedResource, qualifiedSingular, resourceForKind } from '../../api/scheme.js';
 import type { KubeObject } from '../../api/types.js';
 import { jsonEqual, threeWayMerge } from '../../apply/merge.js';
 import { openEngine, write } from '../../engine.js';
@@ -67,9 +67,6 @@ function launch(ctx: CommandContext, file: string): void {
   if (r.error) throw SvcctlError.plain(`unable to launch the editor "${editor}"`);
   if (r.status !== 0) throw SvcctlError.plain(`there was a problem with the editor "${editor}"`);
 }
-
-/** `services` or `deployments.apps`, as kubectl names a resource in edit's messages. */
-const resourceString = (t: ResourceType): string => (t.group ? `${t.plural}.${t.group}` : t.plural);
 
 export async function runEdit(ctx: CommandContext, args: string[]): Promise<number> {
   if (!args.length) throw SvcctlError.plain('You must provide one or more resources by argument or filename.');
@@ -147,7 +144,7 @@ export async function runEdit(ctx: CommandContext, args: string[]): Promise<numb
         ctx.io.stdout.write(`${qualifiedSingular(type)}/${before.metadata.name} edited\n`);
       } catch (err) {
         if (!(err instanceof SvcctlError)) throw err;
-        const what = `${resourceString(type)} ${JSON.stringify(before.metadata.name)}`;
+        const what = `${qualifiedResource(type)} ${JSON.stringify(before.metadata.name)}`;
         if (err.reason === 'Invalid') {
           ctx.io.stderr.write(`error: ${what} is invalid\n`);
           reasons.push({ head: `${what} was not valid`, causes: err.causes.map(fieldErrorString) });
