@@ -4,11 +4,9 @@
 import { qualifiedResource, qualifiedSingular } from '../../api/scheme.js';
 import type { KubeObject } from '../../api/types.js';
 import { type Engine, openEngine, write } from '../../engine.js';
-import { formatError, SvcctlError } from '../../errors.js';
+import { SvcctlError } from '../../errors.js';
 import type { CommandContext } from '../context.js';
-import { loadManifests, requireFilenames } from '../flags/filenames.js';
-import { objectPrinter } from '../flags/print-flags.js';
-import { checkSchema, resolveNamespace, typedObjects } from './object-input.js';
+import { checkSchema, forEachFileObject } from './object-input.js';
 
 export interface ReplaceFlags {
   filename?: string[];
@@ -18,39 +16,26 @@ export interface ReplaceFlags {
 }
 
 export async function runReplace(ctx: CommandContext, flags: ReplaceFlags): Promise<number> {
-  const filenames = requireFilenames(flags.filename);
-  const printer = await objectPrinter(flags.output);
-  const { docs, errors } = await loadManifests(ctx, filenames, flags.recursive);
-  const printed: KubeObject[] = [];
   let engine: Engine | undefined;
-  for (const { doc, obj, type } of typedObjects(docs, errors)) {
-    try {
-      const input = structuredClone(obj);
-      resolveNamespace(ctx, type, input);
-      await checkSchema(type, obj);
-      engine ??= await openEngine(await ctx.openStore(), ctx.now, ctx.random);
-      const name = input.metadata.name!;
-      const ns = input.metadata.namespace;
-      let stored: KubeObject;
-      if (flags.force) {
-        // Two requests, as kubectl makes them: a create that fails leaves the object deleted.
-        await write(engine, (reg) => reg.delete(type, ns, name));
-        ctx.io.stdout.write(`${type.singular} "${name}" deleted\n`);
-        delete input.metadata.resourceVersion;
-        stored = await write(engine, (reg) => reg.create(type, input));
-      } else {
-        stored = await write(engine, async (reg) => {
-          if (!(await reg.get(type, ns, name))) throw SvcctlError.notFound(qualifiedResource(type), name);
-          return reg.update(type, input);
-        });
-      }
-      if (printer) printed.push(stored);
-      else ctx.io.stdout.write(`${qualifiedSingular(type)}/${name} replaced\n`);
-    } catch (err) {
-      errors.push(err instanceof SvcctlError ? err.withSource('replacing', doc.file) : SvcctlError.internal(String(err)));
+  return forEachFileObject(ctx, flags, 'replacing', async (input, type, original) => {
+    await checkSchema(type, original);
+    engine ??= await openEngine(await ctx.openStore(), ctx.now, ctx.random);
+    const e = engine;
+    const name = input.metadata.name!;
+    const ns = input.metadata.namespace;
+    let stored: KubeObject;
+    if (flags.force) {
+      // Two requests, as kubectl makes them: a create that fails leaves the object deleted.
+      await write(e, (reg) => reg.delete(type, ns, name));
+      ctx.io.stdout.write(`${type.singular} "${name}" deleted\n`);
+      delete input.metadata.resourceVersion;
+      stored = await write(e, (reg) => reg.create(type, input));
+    } else {
+      stored = await write(e, async (reg) => {
+        if (!(await reg.get(type, ns, name))) throw SvcctlError.notFound(qualifiedResource(type), name);
+        return reg.update(type, input);
+      });
     }
-  }
-  if (printer && printed.length) ctx.io.stdout.write(printer(printed));
-  for (const err of errors) ctx.io.stderr.write(formatError(err));
-  return errors.length ? 1 : 0;
+    return { obj: stored, line: `${qualifiedSingular(type)}/${name} replaced\n` };
+  });
 }
