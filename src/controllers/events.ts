@@ -259,7 +259,9 @@ export class EventRecorder {
       const type = resourceByKind(r.kind);
       if (!type) continue;
       const ns = r.metadata.namespace ?? 'default';
-      const target = await tx.get(objectKey(type, type.namespaced ? ns : undefined, r.metadata.name ?? ''));
+      // Only read (its identity and version): the store's shared object will do where it has one.
+      const targetKey = objectKey(type, type.namespaced ? ns : undefined, r.metadata.name ?? '');
+      const target = tx.peek ? await tx.peek(targetKey) : await tx.get(targetKey);
       if (!target) continue;
       const involvedObject: KubeEvent['involvedObject'] = {
         apiVersion: target.apiVersion,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Deployment, EndpointSlice, Endpoints, KubeObject, Pod, Service } from '../api/types.js';
 import { MemoryStore } from '../store/memory.js';
+import type { StoreTxn } from '../store/store.js';
 import { runControllers } from './runner.js';
 import { seededRandom } from './names.js';
 import { SIM_READY_ANNOTATION } from './kubelet.js';
@@ -188,5 +189,36 @@ describe('runControllers', () => {
     expect(pods).toHaveLength(2);
     const kept = pods.filter((p) => oldPods.includes(p.metadata.uid!));
     expect(kept).toHaveLength(replaced ? 0 : 2);
+  });
+});
+
+describe('runControllers (full resync) store reads', () => {
+  /** Runs a full resync of a new 3-replica Deployment and its Service, counting the store's get() by directory. */
+  async function countGets(): Promise<Map<string, number>> {
+    const store = new MemoryStore();
+    await store.transaction(async (tx) => {
+      await tx.create('/registry/deployments/default/web', deployment(3));
+      await tx.create('/registry/services/specs/default/web', service);
+    });
+    const gets = new Map<string, number>();
+    await store.transaction((tx) => {
+      const counted: StoreTxn = {
+        ...tx,
+        get: (key) => {
+          const dir = key.slice(0, key.lastIndexOf('/') + 1);
+          gets.set(dir, (gets.get(dir) ?? 0) + 1);
+          return tx.get(key);
+        },
+      };
+      return runControllers(counted, { now: new Date('2025-01-01T00:00:00Z'), random: seededRandom(42), cluster });
+    });
+    return gets;
+  }
+
+  it('reads an object it listed or updated from memory: no get() of the pods, ReplicaSets or Deployment it updates and reports on', async () => {
+    const gets = await countGets();
+    for (const dir of ['/registry/pods/default/', '/registry/replicasets/default/', '/registry/deployments/default/']) expect(gets.get(dir) ?? 0).toBe(0);
+    // The events recorder still asks whether each Event name is free.
+    expect(gets.get('/registry/events/default/')).toBeGreaterThan(0);
   });
 });

@@ -368,29 +368,75 @@ function roundsFor(objects: KubeObject[], nodes: number): number {
 /**
  * A transaction whose list() results are kept until a write touches their prefix. Callers get a
  * fresh array each time (they may reorder or replace entries) sharing the parsed objects, which
- * the controllers never mutate.
+ * the controllers never mutate. peek() answers from what was listed or written since, so that the
+ * writer's look at an object before updating it is not one more store read and parse.
  */
 function cachingTxn(tx: StoreTxn): StoreTxn {
-  const lists = new Map<string, KubeObject[]>();
+  const lists = new Map<string, { objects: KubeObject[]; indexed: boolean }>();
+  /** The object at keys updated or deleted (null) in this run, and at those of lists peeked into. */
+  const known = new Map<string, KubeObject | null>();
+  /** The directories above `key` (only directories are cached), '/' first. */
+  const dirsOver = (key: string): string[] => {
+    const out: string[] = [];
+    for (let i = key.indexOf('/'); i >= 0 && i < key.length - 1; i = key.indexOf('/', i + 1)) out.push(key.slice(0, i + 1));
+    return out;
+  };
   const invalidate = (key: string) => {
-    for (const prefix of lists.keys()) if (key.startsWith(prefix) || prefix.startsWith(key)) lists.delete(prefix);
+    for (const dir of dirsOver(key)) lists.delete(dir);
+  };
+  const updated = async (key: string, write: Promise<KubeObject>): Promise<KubeObject> => {
+    invalidate(key);
+    const stored = await write;
+    known.set(key, stored);
+    return stored;
+  };
+  /** Indexes the cached lists that take in `key` (a cached list is current: a write drops it). */
+  const indexListsOver = (key: string) => {
+    for (const dir of dirsOver(key)) {
+      const l = lists.get(dir);
+      if (!l || l.indexed) continue;
+      l.indexed = true;
+      for (const o of l.objects) if (resourceByKind(o.kind)) known.set(keyOf(o), o);
+    }
   };
   return {
     get: (key) => tx.get(key),
     list: async (prefix) => {
+      // Directories only ('/registry/pods/', a namespace's): the events recorder reads one small
+      // prefix per object, and thousands of cached lists would make every write's check slow.
+      if (!prefix.endsWith('/')) return tx.list(prefix);
       let hit = lists.get(prefix);
       if (!hit) {
-        hit = await tx.list(prefix);
+        hit = { objects: await tx.list(prefix), indexed: false };
         lists.set(prefix, hit);
       }
-      return [...hit];
+      return [...hit.objects];
     },
-    create: (key, obj) => (invalidate(key), tx.create(key, obj)),
-    update: (key, obj) => (invalidate(key), tx.update(key, obj)),
-    put: (key, obj) => (invalidate(key), tx.put(key, obj)),
-    delete: (key) => (invalidate(key), tx.delete(key)),
-    deletePrefix: (prefix) => (invalidate(prefix), tx.deletePrefix(prefix)),
-    ...(tx.peek ? { peek: tx.peek.bind(tx) } : {}),
+    peek: async (key) => {
+      if (!known.has(key)) indexListsOver(key);
+      const o = known.get(key);
+      if (o !== undefined) return o ?? undefined;
+      return tx.peek ? tx.peek(key) : tx.get(key);
+    },
+    // A created object is peeked from the store (or a list read since): most creates are Events,
+    // which nothing reads back, and keeping each would cost more than it saves.
+    create: (key, obj) => {
+      invalidate(key);
+      known.delete(key);
+      return tx.create(key, obj);
+    },
+    update: (key, obj) => updated(key, tx.update(key, obj)),
+    put: (key, obj) => updated(key, tx.put(key, obj)),
+    delete: (key) => {
+      invalidate(key);
+      known.set(key, null);
+      return tx.delete(key);
+    },
+    deletePrefix: (prefix) => {
+      for (const p of lists.keys()) if (p.startsWith(prefix) || prefix.startsWith(p)) lists.delete(p);
+      for (const key of known.keys()) if (key.startsWith(prefix)) known.set(key, null);
+      return tx.deletePrefix(prefix);
+    },
   };
 }
 

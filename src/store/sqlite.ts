@@ -52,6 +52,8 @@ export class SqliteStore implements Store {
       get: db.prepare<[string], { value: string; mod_revision: number }>(
         'SELECT value, mod_revision FROM objects WHERE key = ?',
       ),
+      // Whether a key is there, and at which revision, without reading its value.
+      revisionOf: db.prepare<[string], number>('SELECT mod_revision FROM objects WHERE key = ?').pluck(),
       // Values only (pluck), each parsed as it is stepped to: no array of rows or texts in between.
       range: db.prepare<[string, string], string>('SELECT value FROM objects WHERE key >= ? AND key < ? ORDER BY key').pluck(),
       controlled: db
@@ -145,14 +147,14 @@ export class SqliteStore implements Store {
         listLabeled: (prefix, labels) => this.listLabeled(prefix, labels),
         listControlledBy: (prefix, kind, name) => this.listControlledBy(prefix, kind, name),
         create: async (key, obj) => {
-          if (s.get.get(key)) throw new StoreError('AlreadyExists', key);
+          if (s.revisionOf.get(key) !== undefined) throw new StoreError('AlreadyExists', key);
           return write(key, obj);
         },
         update: async (key, obj) => {
-          const row = s.get.get(key);
-          if (!row) throw new StoreError('NotFound', key);
+          const rev = s.revisionOf.get(key);
+          if (rev === undefined) throw new StoreError('NotFound', key);
           const want = obj.metadata?.resourceVersion;
-          if (want && want !== String(row.mod_revision)) throw new StoreError('Conflict', key);
+          if (want && want !== String(rev)) throw new StoreError('Conflict', key);
           return write(key, obj);
         },
         put: async (key, obj) => write(key, obj),
