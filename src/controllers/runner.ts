@@ -161,8 +161,10 @@ async function runDeployments(tx: StoreTxn, w: Writer, opts: RunOptions): Promis
 }
 
 async function runReplicaSets(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<void> {
+  const sets = await list<ReplicaSet>(tx, 'ReplicaSet');
+  if (!sets.length) return; // no pod index to build
   const podsOf = controlledOrOrphans(await list<Pod>(tx, 'Pod'));
-  for (const rs of await list<ReplicaSet>(tx, 'ReplicaSet')) {
+  for (const rs of sets) {
     const plan = reconcileReplicaSet(rs, podsOf(rs), opts);
     await w.apply(plan);
     if (plan.status) await w.update(plan.status);
