@@ -1,5 +1,4 @@
 // Random sources for the scan strategies and generated ids. Injected so that tests (and golden outputs) are deterministic.
-import { randomUUID } from 'node:crypto';
 
 /** A source of floats in [0, 1), like Math.random. */
 export type RandomSource = () => number;
@@ -33,7 +32,8 @@ const HEX = '0123456789abcdef';
  * and digit 16 the variant, 8-b), so a seeded source gives the same ids every run.
  */
 export function uuidFrom(random: RandomSource): string {
-  if (random === Math.random) return randomUUID();
+  // The global Web Crypto loads node's crypto module on first use, not at every command's start.
+  if (random === Math.random) return globalThis.crypto.randomUUID();
   let s = '';
   for (let i = 0; i < 32; i++) {
     const d = Math.floor(random() * 16);

@@ -1,5 +1,4 @@
 // What every command receives: the runtime, the global flags, and a lazily opened store.
-import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Store } from '../store/store.js';
 import type { Runtime } from './io.js';
@@ -21,9 +20,10 @@ export interface CommandContext extends Runtime {
   close(): Promise<void>;
 }
 
-/** --state, else $SVCCTL_STATE, else ~/.svcctl */
-export function stateDir(rt: Runtime, flags: GlobalFlags): string {
-  const dir = flags.state ?? rt.io.env.SVCCTL_STATE ?? join(rt.io.env.HOME ?? homedir(), '.svcctl');
+/** --state, else $SVCCTL_STATE, else ~/.svcctl (node:os is loaded only when $HOME is unset). */
+export async function stateDir(rt: Runtime, flags: GlobalFlags): Promise<string> {
+  const home = async () => rt.io.env.HOME ?? (await import('node:os')).homedir();
+  const dir = flags.state ?? rt.io.env.SVCCTL_STATE ?? join(await home(), '.svcctl');
   return resolve(rt.io.cwd, dir);
 }
 
@@ -56,5 +56,5 @@ async function openBackend(rt: Runtime, flags: GlobalFlags): Promise<Store> {
     throw SvcctlError.plain(`unsupported --store "${url}": use etcd://HOST:PORT or leave it unset for the embedded store`);
   }
   const { SqliteStore } = await import('../store/sqlite.js');
-  return new SqliteStore(stateDir(rt, flags));
+  return new SqliteStore(await stateDir(rt, flags));
 }

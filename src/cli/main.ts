@@ -7,9 +7,10 @@ import { buildProgram, ExitSignal } from './program.js';
 /**
  * The command's clock: the moment the process started, the moment the user ran the command. Ages
  * printed and timestamps written are of that moment, not of whenever the start-up got to them
- * (which would put an object created 7h59m59.95s ago at 8h).
+ * (which would put an object created 7h59m59.95s ago at 8h). process.uptime() rather than
+ * performance.timeOrigin: the perf_hooks module behind the latter costs every command its load.
  */
-const invokedAt = (): Date => new Date(Math.floor(performance.timeOrigin));
+const invokedAt = (): Date => new Date(Math.floor(Date.now() - process.uptime() * 1000));
 
 /** Runs svcctl with `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: string[], rt?: Partial<Runtime>): Promise<number> {

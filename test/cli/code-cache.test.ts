@@ -85,3 +85,22 @@ describe('code caches made by the build', () => {
     expect(existsSync(`${serviceSchema}.cache`)).toBe(true);
   });
 });
+
+describe('start-up', () => {
+  // Each of these node modules adds milliseconds to every command that loads it; `get svc` needs
+  // none of them (the uuid source, the invocation clock and the home directory load them lazily).
+  it('`get svc` loads neither crypto, perf_hooks nor os', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'svcctl-startup-'));
+    dirs.push(dir);
+    // Preloaded, it reports at exit the node modules the command loaded (node -e loads some itself).
+    const probe = join(dir, 'probe.cjs');
+    writeFileSync(probe, "const fs = require('fs');\nprocess.on('exit', () => fs.writeSync(2, JSON.stringify(process.moduleLoadList)));\n");
+    const run = () => spawnSync(process.execPath, ['-r', probe, join(BIN_DIR, 'svcctl.cjs'), 'get', 'svc'], { env: { ...env, SVCCTL_STATE: join(dir, 'state') }, encoding: 'utf8' });
+    run(); // the first command on a new state creates the cluster (uids come from crypto)
+    const r = run();
+    expect(r.stdout).toMatch(/^NAME +TYPE +CLUSTER-IP/);
+    const loaded = JSON.parse(r.stderr) as string[];
+    expect(loaded).toContain('NativeModule vm'); // the list is the real one
+    for (const m of ['crypto', 'perf_hooks', 'os']) expect(loaded).not.toContain(`NativeModule ${m}`);
+  });
+});

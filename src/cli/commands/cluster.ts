@@ -65,7 +65,7 @@ export async function runClusterInit(ctx: CommandContext, flags: ClusterInitFlag
   const store = await ctx.openStore();
   await store.transaction(async (tx) => {
     if (await tx.get(CLUSTER_CONFIG_KEY)) {
-      throw SvcctlError.plain(`a cluster already exists in ${stateDir(ctx, ctx.flags)}; run "svcctl cluster reset" first`);
+      throw SvcctlError.plain(`a cluster already exists in ${await stateDir(ctx, ctx.flags)}; run "svcctl cluster reset" first`);
     }
     await createCluster(tx, cfg, ctx.now, ctx.random);
   });
