@@ -50,6 +50,9 @@ const common = {
   // Short names make a smaller bundle to read and cache; SVCCTL_BUNDLE_NAMES=1 keeps them for profiling.
   minifyIdentifiers: !process.env.SVCCTL_BUNDLE_NAMES,
   legalComments: 'none',
+  // ASCII only (esbuild's default, stated because bin/code-cache.cjs relies on it: it reads the
+  // bundle as latin1, faster than UTF-8).
+  charset: 'ascii',
   logLevel: 'warning',
 };
 

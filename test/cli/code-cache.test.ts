@@ -3,7 +3,7 @@
 // cache (the bundle's, a schema validator's) is made by the next run. Needs the build (npm test
 // builds first).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,6 +87,14 @@ describe('code caches made by the build', () => {
 });
 
 describe('start-up', () => {
+  it('the bundle and its schema modules are ASCII, so reading them as latin1 gives their exact text', () => {
+    const bundleDir = join(BIN_DIR, '..', 'dist', 'bundle');
+    const files = [join(bundleDir, 'main.cjs'), ...readdirSync(join(bundleDir, 'schema'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.cjs')).map((f) => join(bundleDir, 'schema', f))];
+    expect(files.length).toBeGreaterThan(10);
+    for (const f of files) expect(readFileSync(f).every((byte) => byte < 0x80), f).toBe(true);
+  });
+
+
   // Each of these node modules adds milliseconds to every command that loads it; `get svc` needs
   // none of them (the uuid source, the invocation clock and the home directory load them lazily).
   it('`get svc` loads neither crypto, perf_hooks nor os', () => {
