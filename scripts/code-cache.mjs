@@ -17,7 +17,6 @@ const TRAINING = {
     ['get', 'svc'],
     ['get', 'svc', '-A', '-o', 'wide'],
     ['get', 'pods', '-o', 'wide'],
-    ['get', '-f', 'fixtures/seeds/mariadb/', '--local', '-o', 'wide'],
   ],
   lint: [['lint', '-f', 'fixtures/seeds/', '-R']],
 };
