@@ -1,5 +1,5 @@
 // An ExternalName is served as a CNAME: an IP address there is a name that will not resolve.
-import { isIP } from 'node:net';
+import { parseIPSloppy } from '../../api/validation/ip.js';
 import type { Rule } from '../types.js';
 import { serviceSpec } from '../services.js';
 
@@ -11,7 +11,7 @@ export const rule: Rule = {
     for (const svc of ctx.byKind('Service')) {
       const spec = serviceSpec(svc);
       if (spec?.type !== 'ExternalName' || typeof spec.externalName !== 'string') continue;
-      if (isIP(spec.externalName) === 0) continue;
+      if (parseIPSloppy(spec.externalName) === null) continue;
       ctx.report(svc, ['spec', 'externalName'], `externalName "${spec.externalName}" is an IP address; use a Service without a selector and an EndpointSlice instead`);
     }
   },
