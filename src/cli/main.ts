@@ -20,7 +20,7 @@ export async function main(argv: string[], rt?: Partial<Runtime>): Promise<numbe
     random: rt?.random ?? Math.random,
   };
   const state = { exitCode: 0 };
-  const program = buildProgram(runtime, state);
+  const program = buildProgram(runtime, state, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return state.exitCode;

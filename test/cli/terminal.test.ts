@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Sandbox } from '../helpers/run-cli.js';
+import { buildProgram, COMMAND_NAMES } from '../../src/cli/program.js';
 
 let sb: Sandbox;
 beforeEach(() => {
@@ -64,5 +65,24 @@ describe('completion', () => {
     const cmd = `source ${script}; COMP_WORDS=(${words.join(' ')}); COMP_CWORD=${words.length - 1}; _svcctl; echo "\${COMPREPLY[@]}"`;
     const out = spawnSync('bash', ['-c', cmd], { encoding: 'utf8' }).stdout.trim();
     expect(out.split(' ')).toEqual(expect.arrayContaining(want.split(' ')));
+  });
+});
+
+describe('building only the commands a command line names', () => {
+  const rt = { io: { stdout: { write: () => true }, stderr: { write: () => true }, readStdin: async () => '', env: {}, cwd: '/' }, now: () => new Date(0), random: Math.random };
+  const built = (argv?: string[]) => buildProgram(rt, { exitCode: 0 }, argv).commands.map((c) => c.name());
+
+  it('builds every command, in help order, when no command line is given', () => {
+    expect(built()).toEqual([...COMMAND_NAMES]);
+  });
+
+  it.each([
+    { argv: ['get', 'svc'], want: ['get'] },
+    { argv: ['-n', 'delete', 'get', 'svc'], want: ['get', 'delete'] }, // an option value that names a command: both
+    { argv: ['frobnicate'], want: COMMAND_NAMES }, // unknown: all, for commander's error
+    { argv: ['--help'], want: COMMAND_NAMES },
+    { argv: ['completion', 'bash'], want: COMMAND_NAMES },
+  ])('$argv builds $want', ({ argv, want }) => {
+    expect(built(argv).sort()).toEqual([...want].sort());
   });
 });
