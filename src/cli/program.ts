@@ -100,6 +100,8 @@ export function buildProgram(rt: Runtime, state: RunState, argv?: readonly strin
     program
       .command('version')
       .description('Print the client version information')
+      // kubectl's --client leaves out the server; svcctl is both, and prints the one line either way.
+      .option('--client', 'If true, shows client version only (no server required).')
       .action(
         action(rt, state, async (ctx) => {
           ctx.io.stdout.write('svcctl version 0.1.0 (kubectl 1.32 compatible, kube-apiserver 1.33 semantics)\n');

@@ -37,9 +37,10 @@ describe('help and usage errors', () => {
     expect(r.exitCode).toBe(1);
   });
 
-  it('prints its version', async () => {
-    const r = await sb.run(['version']);
-    expect(r.stdout).toMatch(/^svcctl version \d+\.\d+\.\d+/);
+  it.each([[['version']], [['version', '--client']]])('%j prints its version', async (argv) => {
+    const r = await sb.run(argv);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^svcctl version \d+\.\d+\.\d+ \(kubectl 1\.32 compatible/);
   });
 });
 
