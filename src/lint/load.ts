@@ -1,7 +1,7 @@
 // Files named by -f, read and decoded; what could not be read becomes a finding, not an exception.
 import { resolve } from 'node:path';
 import type { DecodedDoc } from '../api/decode.js';
-import { decodeManifestsFast } from './fast-decode.js';
+import { decodeManifestsFast } from '../api/fast-decode.js';
 import { type StdinSource, expandFilenames, readSource } from '../api/files.js';
 import { SvcctlError } from '../errors.js';
 

@@ -12,7 +12,8 @@ export interface LoadedManifests {
 /** Reads and decodes every document of every -f source; failures are collected, not thrown. */
 export async function loadManifests(ctx: CommandContext, filenames: string[], recursive = false): Promise<LoadedManifests> {
   const { expandFilenames, readSource } = await import('../../api/files.js');
-  const { decodeManifests } = await import('../../api/decode.js');
+  // Same objects, errors and positions as decodeManifests (positions worked out only when asked).
+  const { decodeManifestsFast } = await import('../../api/fast-decode.js');
   const { resolve } = await import('node:path');
   const display = new Map<string, string>();
   const files: string[] = [];
@@ -36,7 +37,7 @@ export async function loadManifests(ctx: CommandContext, filenames: string[], re
     const shown = display.get(file) ?? relativeTo(ctx.io.cwd, file);
     try {
       const text = await readSource(file, file === '-' ? stdinIterable(ctx) : undefined);
-      docs.push(...decodeManifests(text, file === '-' ? 'STDIN' : shown));
+      docs.push(...decodeManifestsFast(text, file === '-' ? 'STDIN' : shown));
     } catch (err) {
       errors.push(err instanceof SvcctlError ? err : SvcctlError.plain(String((err as Error).message ?? err)));
     }

@@ -1,4 +1,4 @@
-// The part of js-yaml 4 (which ships no types) that the lint fast path uses.
+// The part of js-yaml 4 (which ships no types) that the fast decode path (api/fast-decode.ts) uses.
 declare module 'js-yaml' {
   interface TypeOptions {
     kind: 'scalar' | 'sequence' | 'mapping';

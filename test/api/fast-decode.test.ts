@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type DecodedDoc, decodeManifests } from '../../src/api/decode.js';
-import { decodeManifestsFast } from '../../src/lint/fast-decode.js';
+import { decodeManifestsFast } from '../../src/api/fast-decode.js';
 import { shared } from '../helpers/shared.js';
 
 const root = shared('corpus', 'real');
