@@ -375,8 +375,11 @@ function roundsFor(objects: KubeObject[], nodes: number): number {
  */
 function cachingTxn(tx: StoreTxn): StoreTxn {
   const lists = new Map<string, { objects: KubeObject[]; indexed: boolean }>();
-  /** The object at keys updated or deleted (null) in this run, and at those of lists peeked into. */
-  const known = new Map<string, KubeObject | null>();
+  /**
+   * The object at keys updated or deleted (null) in this run, and at those of lists peeked into;
+   * not kept for a store that keeps parsed objects (lint's), which answers peek() itself.
+   */
+  const known = tx.peek ? undefined : new Map<string, KubeObject | null>();
   /** The directories above `key` (only directories are cached), '/' first. */
   const dirsOver = (key: string): string[] => {
     const out: string[] = [];
@@ -389,11 +392,11 @@ function cachingTxn(tx: StoreTxn): StoreTxn {
   const updated = async (key: string, write: Promise<KubeObject>): Promise<KubeObject> => {
     invalidate(key);
     const stored = await write;
-    known.set(key, stored);
+    known?.set(key, stored);
     return stored;
   };
   /** Indexes the cached lists that take in `key` (a cached list is current: a write drops it). */
-  const indexListsOver = (key: string) => {
+  const indexListsOver = (key: string, known: Map<string, KubeObject | null>) => {
     for (const dir of dirsOver(key)) {
       const l = lists.get(dir);
       if (!l || l.indexed) continue;
@@ -414,29 +417,30 @@ function cachingTxn(tx: StoreTxn): StoreTxn {
       }
       return [...hit.objects];
     },
-    peek: async (key) => {
-      if (!known.has(key)) indexListsOver(key);
-      const o = known.get(key);
-      if (o !== undefined) return o ?? undefined;
-      return tx.peek ? tx.peek(key) : tx.get(key);
-    },
+    peek: known
+      ? async (key) => {
+          if (!known.has(key)) indexListsOver(key, known);
+          const o = known.get(key);
+          return o !== undefined ? (o ?? undefined) : tx.get(key);
+        }
+      : tx.peek!.bind(tx),
     // A created object is peeked from the store (or a list read since): most creates are Events,
     // which nothing reads back, and keeping each would cost more than it saves.
     create: (key, obj) => {
       invalidate(key);
-      known.delete(key);
+      known?.delete(key);
       return tx.create(key, obj);
     },
     update: (key, obj) => updated(key, tx.update(key, obj)),
     put: (key, obj) => updated(key, tx.put(key, obj)),
     delete: (key) => {
       invalidate(key);
-      known.set(key, null);
+      known?.set(key, null);
       return tx.delete(key);
     },
     deletePrefix: (prefix) => {
       for (const p of lists.keys()) if (p.startsWith(prefix) || prefix.startsWith(p)) lists.delete(p);
-      for (const key of known.keys()) if (key.startsWith(prefix)) known.set(key, null);
+      for (const key of known?.keys() ?? []) if (key.startsWith(prefix)) known!.set(key, null);
       return tx.deletePrefix(prefix);
     },
   };
