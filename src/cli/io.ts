@@ -1,4 +1,5 @@
 // What a command may touch of the outside world, injected so tests run in-process.
+import { fstatSync } from 'node:fs';
 
 export interface IOStreams {
   stdout: { write(s: string): unknown; isTTY?: boolean };
@@ -37,8 +38,18 @@ export function processIO(): IOStreams {
     get stdout() {
       return quitOnBrokenPipe(process.stdout);
     },
-    get stderr() {
-      return process.stderr;
+    stderr: {
+      write: (s: string) => process.stderr.write(s),
+      // Asked before any write (lint's progress line): only a character device can be a terminal,
+      // so a pipe or file (CI) is told apart without building the stream and loading its modules.
+      get isTTY() {
+        try {
+          if (!fstatSync(2).isCharacterDevice()) return false;
+        } catch {
+          return false; // no stderr at all
+        }
+        return process.stderr.isTTY === true;
+      },
     },
     readStdin: async () => {
       const chunks: Buffer[] = [];

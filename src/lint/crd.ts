@@ -1,7 +1,6 @@
 // CustomResourceDefinitions in the input: their openAPIV3Schema validates the custom resources
 // beside them (compiled with ajv at run time), with unknown fields refused as strict field
 // validation refuses them.
-import AjvModule from 'ajv';
 import type { PathSegment } from '../api/decode.js';
 import type { KubeObject } from '../api/types.js';
 import { renderPath } from '../api/schema/validate.js';
@@ -56,19 +55,25 @@ interface AjvLike {
   compile(schema: unknown): Validate;
 }
 type AjvCtor = new (opts: Record<string, unknown>) => AjvLike;
-// ajv is CommonJS: under NodeNext its class is the default export's `default`.
-const Ajv = ((AjvModule as unknown as { default?: AjvCtor }).default ?? AjvModule) as unknown as AjvCtor;
 let ajv: AjvLike | undefined;
+
+/** ajv, loaded when the input first has a custom resource to check (most lint runs have none). */
+async function loadAjv(): Promise<AjvLike> {
+  const AjvModule = (await import('ajv')).default;
+  // ajv is CommonJS: under NodeNext its class is the default export's `default`.
+  const Ajv = ((AjvModule as unknown as { default?: AjvCtor }).default ?? AjvModule) as unknown as AjvCtor;
+  return new Ajv({ strict: false, allErrors: true, validateFormats: false, logger: false });
+}
 const compiled = new WeakMap<Schema, Validate>();
 
 /** Issues of `obj` against its version's schema: `unknown field "spec.x"`, `spec.replicas: must be integer`. */
-export function validateCustomResource(ck: CustomKind, obj: KubeObject): CustomIssue[] {
+export async function validateCustomResource(ck: CustomKind, obj: KubeObject): Promise<CustomIssue[]> {
   const version = obj.apiVersion.split('/')[1];
   const schema = ck.versions.get(version);
   if (!schema) return [];
   let validate = compiled.get(schema);
   if (!validate) {
-    ajv ??= new Ajv({ strict: false, allErrors: true, validateFormats: false, logger: false });
+    ajv ??= await loadAjv();
     validate = ajv.compile(strictSchema(schema, true));
     compiled.set(schema, validate);
   }

@@ -91,7 +91,7 @@ export async function lintPaths(paths: string[], opts: LintOptions = {}): Promis
     const o = lintObject(doc, obj, type, type ? type.namespaced : custom!.namespaced, opts);
     objects.push(o);
     if (custom) {
-      for (const issue of validateCustomResource(custom, obj)) add(LAYER_RULES.crdSchema, doc, issue.path, issue.message, o);
+      for (const issue of await validateCustomResource(custom, obj)) add(LAYER_RULES.crdSchema, doc, issue.path, issue.message, o);
     }
   }
 
