@@ -136,6 +136,22 @@ describe('snapshot and restore', () => {
     expect(c.used()).toBe(set.length);
   });
 
+  it('snapshots only up to the highest bit still set, after releases and restores', () => {
+    const b = new AllocationBitmap(1 << 20, 'r', contiguousScan());
+    b.allocate(3);
+    b.allocate(900_000);
+    b.release(900_000); // the top bit goes: the snapshot shrinks back
+    expect(b.snapshot()).toBe('CA==');
+    const c = new AllocationBitmap(1 << 20, 'r', contiguousScan());
+    c.restore(b.snapshot());
+    c.allocate(700_000); // above all the restored data
+    expect(taken(c)).toEqual([3, 700_000]);
+    const d = new AllocationBitmap(1 << 20, 'r', contiguousScan());
+    d.restore(c.snapshot());
+    expect(taken(d)).toEqual([3, 700_000]);
+    expect(d.used()).toBe(2);
+  });
+
   it('counts a change to the bits, not a no-op', () => {
     const b = new AllocationBitmap(64, 'r', contiguousScan());
     const v0 = b.version;

@@ -82,6 +82,8 @@ export class AllocationBitmap implements BitReader {
   private readonly strategy: ScanStrategy;
   // Byte i holds offsets 8i..8i+7, lowest bit first.
   private bytes: Uint8Array;
+  /** No byte above this index is set: snapshot() starts there, not at the top of a million bits. */
+  private highest = -1;
   private count = 0;
   private changes = 0;
 
@@ -142,7 +144,7 @@ export class AllocationBitmap implements BitReader {
 
   /** Calls `fn` for each set offset, in ascending order. Do not modify the bitmap meanwhile. */
   forEach(fn: (offset: number) => void): void {
-    for (let i = 0; i < this.bytes.length; i++) {
+    for (let i = 0; i <= this.highest; i++) {
       let b = this.bytes[i];
       for (let bit = 0; b !== 0; bit++, b >>= 1) if (b & 1) fn(i * 8 + bit);
     }
@@ -153,12 +155,11 @@ export class AllocationBitmap implements BitReader {
    * nothing is set), so a snapshot reads the same as the apiserver's RangeAllocation.data.
    */
   snapshot(): string {
-    // A service CIDR is a million bits: skip empty 32-bit words, then bytes; copy and reverse natively.
-    const words = wordsOf(this.bytes);
-    let w = words.length - 1;
-    while (w >= 0 && words[w] === 0) w--;
-    let top = Math.min(this.bytes.length - 1, w * 4 + 3);
+    // A service CIDR is a million bits: start from the highest byte ever set (released bits may
+    // have left zeros above the top one); copy and reverse natively.
+    let top = this.highest;
     while (top >= 0 && this.bytes[top] === 0) top--;
+    this.highest = top;
     return Buffer.from(this.bytes.subarray(0, top + 1)).reverse().toString('base64');
   }
 
@@ -172,15 +173,17 @@ export class AllocationBitmap implements BitReader {
     }
     const raw = Buffer.from(data, 'base64').reverse(); // now lowest byte first, as this.bytes
     const bytes = wordAligned(this.bytes.length);
-    bytes.set(raw.subarray(0, Math.min(raw.length, bytes.length)));
+    const used = Math.min(raw.length, bytes.length);
+    bytes.set(raw.subarray(0, used));
     const tail = this.max & 7;
-    if (tail !== 0 && bytes.length > 0) bytes[bytes.length - 1] &= (1 << tail) - 1;
+    if (tail !== 0 && used === bytes.length && used > 0) bytes[used - 1] &= (1 << tail) - 1;
     this.bytes = bytes;
-    // Indexed, not for-of: a command restores a million-bit range once, in code not yet optimised,
-    // where the iterator protocol made this loop cost milliseconds.
+    this.highest = used - 1;
+    // Only the words the data reached can hold bits. Indexed, not for-of: a command restores a
+    // million-bit range once, in code not yet optimised, where the iterator made this cost ms.
     const words = wordsOf(bytes);
     let count = 0;
-    for (let i = 0; i < words.length; i++) if (words[i] !== 0) count += popcount(words[i]);
+    for (let i = 0, n = Math.ceil(used / 4); i < n; i++) if (words[i] !== 0) count += popcount(words[i]);
     this.count = count;
     this.changes++;
   }
@@ -202,6 +205,7 @@ export class AllocationBitmap implements BitReader {
     this.changes++;
     if (on) {
       this.bytes[offset >> 3] |= 1 << (offset & 7);
+      this.highest = Math.max(this.highest, offset >> 3);
       this.count++;
     } else {
       this.bytes[offset >> 3] &= ~(1 << (offset & 7));
