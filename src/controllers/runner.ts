@@ -2,7 +2,7 @@
 // the level-triggered controllers of a real control plane settle after a write.
 import { resourceByKind, type ResourceType } from '../api/scheme.js';
 import type { Deployment, EndpointSlice, Endpoints, KubeObject, Pod, ReplicaSet, Service } from '../api/types.js';
-import { objectKey, prefixRange, typePrefix } from '../store/keys.js';
+import { directoriesOf, objectKey, prefixRange, typePrefix } from '../store/keys.js';
 import type { StoreTxn } from '../store/store.js';
 import { controllerOf, deepEqual, isPodTerminal } from './common.js';
 import { reconcileDeployment } from './deployment.js';
@@ -380,14 +380,8 @@ function cachingTxn(tx: StoreTxn): StoreTxn {
    * not kept for a store that keeps parsed objects (lint's), which answers peek() itself.
    */
   const known = tx.peek ? undefined : new Map<string, KubeObject | null>();
-  /** The directories above `key` (only directories are cached), '/' first. */
-  const dirsOver = (key: string): string[] => {
-    const out: string[] = [];
-    for (let i = key.indexOf('/'); i >= 0 && i < key.length - 1; i = key.indexOf('/', i + 1)) out.push(key.slice(0, i + 1));
-    return out;
-  };
   const invalidate = (key: string) => {
-    for (const dir of dirsOver(key)) lists.delete(dir);
+    for (const dir of directoriesOf(key)) lists.delete(dir);
   };
   const updated = async (key: string, write: Promise<KubeObject>): Promise<KubeObject> => {
     invalidate(key);
@@ -397,7 +391,7 @@ function cachingTxn(tx: StoreTxn): StoreTxn {
   };
   /** Indexes the cached lists that take in `key` (a cached list is current: a write drops it). */
   const indexListsOver = (key: string, known: Map<string, KubeObject | null>) => {
-    for (const dir of dirsOver(key)) {
+    for (const dir of directoriesOf(key)) {
       const l = lists.get(dir);
       if (!l || l.indexed) continue;
       l.indexed = true;
@@ -407,9 +401,10 @@ function cachingTxn(tx: StoreTxn): StoreTxn {
   return {
     get: (key) => tx.get(key),
     list: async (prefix) => {
-      // Directories only ('/registry/pods/', a namespace's): the events recorder reads one small
-      // prefix per object, and thousands of cached lists would make every write's check slow.
-      if (!prefix.endsWith('/')) return tx.list(prefix);
+      // Directories only ('/registry/pods/', a namespace's; a write drops those it is in): the
+      // events recorder reads one small prefix per object, and thousands of cached lists would
+      // make every write's check slow.
+      if (!prefix.endsWith('/') || prefix === '/') return tx.list(prefix);
       let hit = lists.get(prefix);
       if (!hit) {
         hit = { objects: await tx.list(prefix), indexed: false };

@@ -5,7 +5,7 @@
 // once written and the controllers only read (under the test suite every stored object is
 // deep-frozen, so a write to one throws). get() still returns a private copy.
 import type { KubeObject } from '../api/types.js';
-import { lowerBound } from '../store/keys.js';
+import { directoriesOf, lowerBound } from '../store/keys.js';
 import { type Store, type StoreTxn, StoreError } from '../store/store.js';
 
 /** The keys under one directory prefix, at any depth. */
@@ -22,13 +22,6 @@ interface Entry {
   modRevision: number;
   /** Its JSON, made on the first get() (the private copies are parsed from it). */
   json?: string;
-}
-
-/** Every prefix of `key` that ends in `/` ('/registry/', '/registry/pods/', '/registry/pods/ns/'). */
-function dirPrefixes(key: string): string[] {
-  const out: string[] = [];
-  for (let i = key.indexOf('/', 1); i >= 0 && i < key.length - 1; i = key.indexOf('/', i + 1)) out.push(key.slice(0, i + 1));
-  return out;
 }
 
 /** The directory a key is in ('/registry/pods/ns/' for '/registry/pods/ns/web'). */
@@ -124,7 +117,7 @@ export class ScratchStore implements Store {
     const parent = parentDir(key);
     let dirs = this.dirsOf.get(parent);
     if (!dirs) {
-      dirs = ['', ...dirPrefixes(key)].map((d) => {
+      dirs = ['', ...directoriesOf(key)].map((d) => {
         let dir = this.dirs.get(d);
         if (!dir) this.dirs.set(d, (dir = { keys: new Set() }));
         return dir;

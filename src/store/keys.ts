@@ -15,6 +15,13 @@ export function typePrefix(t: ResourceType, namespace?: string): string {
   return t.namespaced && namespace !== undefined ? `/registry/${t.storage}/${namespace}/` : `/registry/${t.storage}/`;
 }
 
+/** The directories below the root that `key` is in, outermost first ('/registry/', '/registry/pods/', '/registry/pods/ns/'). */
+export function directoriesOf(key: string): string[] {
+  const out: string[] = [];
+  for (let i = key.indexOf('/', 1); i >= 0 && i < key.length - 1; i = key.indexOf('/', i + 1)) out.push(key.slice(0, i + 1));
+  return out;
+}
+
 /** Index of the first element of sorted `keys` not less than `k`. */
 export function lowerBound(keys: string[], k: string): number {
   let lo = 0;
