@@ -27,15 +27,22 @@ const SCHEMA = new jsyaml.Schema({ implicit: [plain], explicit: [] });
 interface ListenerState {
   tag: string | null;
   anchor: string | null;
+  position: number;
+  documents: unknown[];
 }
 
-function listener(event: string, state: ListenerState): void {
-  if (event !== 'close') return;
-  if (state.anchor !== null) throw new Unsupported('anchor');
-  if (state.tag !== null && state.tag !== PLAIN_TAG) throw new Unsupported('tag');
+/** Refuses what only the exact path reads alike; `firstNodeAt` is told where each document's first node opens. */
+function listenerFor(firstNodeAt: number[]): (event: string, state: ListenerState) => void {
+  return (event, state) => {
+    if (event === 'open') {
+      if (firstNodeAt.length === state.documents.length) firstNodeAt.push(state.position);
+      return;
+    }
+    if (state.anchor !== null) throw new Unsupported('anchor');
+    if (state.tag !== null && state.tag !== PLAIN_TAG) throw new Unsupported('tag');
+  };
 }
 
-// Text the fast path leaves to the exact one: tabs, CR, BOM, directives, explicit or complex keys, __proto__.
 const GUARD = /[\t\r\uFEFF]|^%|^\s*\? |[[{]\s*[[{]|__proto__/m;
 const MARKER = /^(?:---|\.\.\.)(?=[ \n]|$)/gm;
 
@@ -46,26 +53,48 @@ const MARKER = /^(?:---|\.\.\.)(?=[ \n]|$)/gm;
  */
 export function decodeManifestsFast(text: string, file: string): DecodedDoc[] {
   if (GUARD.test(text)) return decodeManifests(text, file);
-  const out: DecodedDoc[] = [];
   const starts = [0];
   for (const m of text.matchAll(MARKER)) if (m.index !== 0) starts.push(m.index);
+  // The whole file in one load: js-yaml reads a copy of its input with a terminator appended, and
+  // the strings it makes are slices of that copy. Loaded one document at a time, each document's
+  // copy stayed alive as long as any of its strings; loaded at once, there is one copy, made once.
+  const firstNodeAt: number[] = [];
+  let values: unknown[];
+  try {
+    values = jsyaml.loadAll(text, null, { schema: SCHEMA, listener: listenerFor(firstNodeAt), filename: file });
+  } catch {
+    return decodeManifests(text, file);
+  }
+  if (firstNodeAt.length !== values.length) return decodeManifests(text, file);
+  const out: DecodedDoc[] = [];
+  let lastChunk = -1;
   let line = 0;
-  let prev = 0;
-  for (let i = 0; i < starts.length; i++) {
-    const chunk = text.slice(starts[i], starts[i + 1] ?? text.length);
-    line += countLines(text, prev, starts[i]);
-    prev = starts[i];
-    let value: unknown;
-    try {
-      value = jsyaml.load(chunk, { schema: SCHEMA, listener, filename: file });
-    } catch {
-      return decodeManifests(text, file);
-    }
+  let lineAt = 0;
+  for (let d = 0; d < values.length; d++) {
+    const value = values[d];
     if (value === undefined || value === null) continue;
     if (!isKubeObject(value)) return decodeManifests(text, file);
-    out.push(lazyDoc(value, file, i, chunk, line));
+    // The text between document markers that this document's first node is in.
+    const i = chunkAt(starts, firstNodeAt[d]);
+    if (i <= lastChunk) return decodeManifests(text, file); // two documents in one chunk: not as expected
+    lastChunk = i;
+    line += countLines(text, lineAt, starts[i]);
+    lineAt = starts[i];
+    out.push(lazyDoc(value, file, i, text.slice(starts[i], starts[i + 1] ?? text.length), line));
   }
   return out;
+}
+
+/** Index of the last of sorted `starts` at or before `pos`. */
+function chunkAt(starts: number[], pos: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function countLines(text: string, from: number, to: number): number {

@@ -11,13 +11,21 @@ declare module 'js-yaml' {
   class Schema {
     constructor(def: { implicit?: Type[]; explicit?: Type[] });
   }
+  /** What a listener sees of the loader's state: the node's tag and anchor, where it is, the documents so far. */
+  interface ListenerState {
+    tag: string | null;
+    anchor: string | null;
+    position: number;
+    documents: unknown[];
+  }
   interface LoadOptions {
     schema?: Schema;
     filename?: string;
     json?: boolean;
-    listener?: (event: 'open' | 'close', state: { tag: string | null; anchor: string | null }) => void;
+    listener?: (event: 'open' | 'close', state: ListenerState) => void;
   }
   function load(text: string, opts?: LoadOptions): unknown;
-  const jsyaml: { Type: typeof Type; Schema: typeof Schema; load: typeof load };
+  function loadAll(text: string, iterator?: null, opts?: LoadOptions): unknown[];
+  const jsyaml: { Type: typeof Type; Schema: typeof Schema; load: typeof load; loadAll: typeof loadAll };
   export default jsyaml;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Pod } from '../api/types.js';
-import { deepEqual, deepEqualExcept, deepEqualWithout, inNameOrder, scaledIntOrPercent, timestamp } from './common.js';
+import { labelSelectorAsSelector, selectorMatches } from '../api/labels.js';
+import type { Pod, ServicePort } from '../api/types.js';
+import { deepEqual, deepEqualExcept, deepEqualWithout, findPort, inNameOrder, scaledIntOrPercent, storedSelector, timestamp } from './common.js';
 
 describe('deepEqual', () => {
   it.each([
@@ -73,5 +74,50 @@ describe('scaledIntOrPercent', () => {
     { v: '4', total: 10, up: true, want: 4 },
   ])('$v of $total (round up: $up) is $want', ({ v, total, up, want }) => {
     expect(scaledIntOrPercent(v, total, up)).toBe(want);
+  });
+});
+
+describe('findPort', () => {
+  const pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p' },
+    spec: {
+      initContainers: [
+        { name: 'init', image: 'i', ports: [{ name: 'boot', containerPort: 7000 }] },
+        { name: 'sidecar', image: 's', restartPolicy: 'Always', ports: [{ name: 'proxy', containerPort: 15001 }, { name: 'http', containerPort: 1 }] },
+      ],
+      containers: [{ name: 'app', image: 'a', ports: [{ name: 'http', containerPort: 8080 }, { name: 'dns', containerPort: 53, protocol: 'UDP' }] }],
+    },
+  } as unknown as Pod;
+  it.each([
+    { name: 'a number is the port', targetPort: 9090, want: 9090 },
+    { name: 'unset: the Service port', targetPort: undefined, want: 80 },
+    { name: 'a string of digits is a number', targetPort: '8443', want: 8443 },
+    { name: 'a name from the containers, before sidecars', targetPort: 'http', want: 8080 },
+    { name: 'a name from a restartable init container', targetPort: 'proxy', want: 15001 },
+    { name: 'not from a plain init container', targetPort: 'boot', want: undefined },
+    { name: 'the protocol must match', targetPort: 'dns', want: undefined },
+    { name: 'the protocol matches', targetPort: 'dns', protocol: 'UDP', want: 53 },
+    { name: 'an unknown name', targetPort: 'nope', want: undefined },
+  ])('$name', ({ targetPort, protocol, want }) => {
+    expect(findPort(pod, { port: 80, targetPort, protocol } as ServicePort)).toBe(want);
+  });
+});
+
+describe('storedSelector', () => {
+  it('parses a selector object once and answers as labelSelectorAsSelector', () => {
+    const ls = { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['a', 'b'] }] };
+    const first = storedSelector(ls);
+    expect(first).toEqual(labelSelectorAsSelector(ls));
+    expect(storedSelector(ls)).toBe(first);
+    expect(selectorMatches(first, { app: 'web', tier: 'b' })).toBe(true);
+    expect(selectorMatches(first, { app: 'web', tier: 'c' })).toBe(false);
+  });
+  it('throws for an invalid selector every time, and selects nothing without one', () => {
+    const bad = { matchExpressions: [{ key: 'a', operator: 'Foo' }] };
+    expect(() => storedSelector(bad)).toThrow('"Foo" is not a valid label selector operator');
+    expect(() => storedSelector(bad)).toThrow('"Foo" is not a valid label selector operator');
+    expect(storedSelector(undefined).nothing).toBe(true);
   });
 });

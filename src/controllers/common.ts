@@ -1,5 +1,6 @@
 // Small helpers shared by the reconcilers: pod readiness, ownership, ports, timestamps, equality.
-import type { Container, KubeObject, OwnerReference, Pod, ServicePort } from '../api/types.js';
+import { labelSelectorAsSelector, type Selector } from '../api/labels.js';
+import type { Container, KubeObject, LabelSelector, OwnerReference, Pod, ServicePort } from '../api/types.js';
 import { controllerOf } from '../api/owners.js';
 import { isoSeconds } from '../cluster/config.js';
 
@@ -64,18 +65,32 @@ export function podIPv4s(pod: Pod): string[] {
 export function findPort(pod: Pod, sp: ServicePort): number | undefined {
   const target = sp.targetPort ?? sp.port;
   if (typeof target === 'number') return target;
-  if (/^\d+$/.test(target)) return Number(target);
+  if (isDigits(target)) return Number(target);
+  // Regular containers first, then restartable init containers (sidecars). Plain loops: the
+  // endpoints controllers ask this for every selected pod and port.
   const proto = sp.protocol ?? 'TCP';
-  const search = (cs: Container[]): number | undefined => {
-    for (const c of cs) {
-      for (const p of c.ports ?? []) {
-        if (p.name === target && (p.protocol ?? 'TCP') === proto) return p.containerPort;
-      }
+  const found = namedPortIn(pod.spec.containers, target, proto, false);
+  return found ?? (pod.spec.initContainers ? namedPortIn(pod.spec.initContainers, target, proto, true) : undefined);
+}
+
+const isDigits = (s: string): boolean => {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+};
+
+/** The containerPort named `name` for `proto` in `containers` (only sidecars when `sidecarsOnly`). */
+function namedPortIn(containers: Container[] | undefined, name: string, proto: string, sidecarsOnly: boolean): number | undefined {
+  for (const c of containers ?? []) {
+    if (sidecarsOnly && c.restartPolicy !== 'Always') continue;
+    for (const p of c.ports ?? []) {
+      if (p.name === name && (p.protocol ?? 'TCP') === proto) return p.containerPort;
     }
-    return undefined;
-  };
-  const sidecars = (pod.spec.initContainers ?? []).filter((c) => c.restartPolicy === 'Always');
-  return search(pod.spec.containers ?? []) ?? search(sidecars);
+  }
+  return undefined;
 }
 
 /** metav1.NewControllerRef. */
@@ -204,3 +219,25 @@ export function scaledIntOrPercent(v: unknown, total: number, roundUp: boolean):
   const x = (Number(m[1]) * total) / 100;
   return roundUp ? Math.ceil(x) : Math.floor(x);
 }
+
+/**
+ * labelSelectorAsSelector for a stored object's selector, parsed once per selector object:
+ * stored objects are never changed, and a full resync reconciles each owner several times.
+ * Throws as labelSelectorAsSelector does (the error is kept too).
+ */
+export function storedSelector(ls: LabelSelector | undefined): Selector {
+  if (!ls) return labelSelectorAsSelector(ls);
+  let parsed = parsedSelectors.get(ls);
+  if (!parsed) {
+    try {
+      parsed = labelSelectorAsSelector(ls);
+    } catch (err) {
+      parsed = err as Error;
+    }
+    parsedSelectors.set(ls, parsed);
+  }
+  if (parsed instanceof Error) throw parsed;
+  return parsed;
+}
+
+const parsedSelectors = new WeakMap<LabelSelector, Selector | Error>();

@@ -1,9 +1,9 @@
 // The DaemonSet controller (pkg/controller/daemon) as a pure function: one pod on every node the
 // template fits, bound there by node affinity; failed pods and extras replaced; a new template
 // rolled out node by node within maxUnavailable; revisions kept as ControllerRevisions.
-import { labelSelectorAsSelector, selectorMatches, type Selector } from '../api/labels.js';
+import { selectorMatches, type Selector } from '../api/labels.js';
 import type { KubeObject, LabelSelector, Pod, PodSpec, PodTemplateSpec, Toleration } from '../api/types.js';
-import { byName, controllerOf, controllerRef, deepEqual, isPodReady, scaledIntOrPercent, timestamp } from './common.js';
+import { byName, controllerOf, controllerRef, deepEqual, isPodReady, scaledIntOrPercent, storedSelector, timestamp } from './common.js';
 import { type ControllerRevision, maxRevision, templatePatch } from './history.js';
 import { computePodTemplateHash, type Random } from './names.js';
 import { fitsNodeAffinity, hasUntoleratedTaint, targetNodeName } from './node-fit.js';
@@ -142,7 +142,7 @@ export function reconcileDaemonSet(ds: DaemonSet, input: DaemonSetInput, opts: {
   const plan: DaemonSetPlan = { create: [], update: [], delete: [], status: null };
   let selector: Selector;
   try {
-    selector = labelSelectorAsSelector(ds.spec.selector);
+    selector = storedSelector(ds.spec.selector);
   } catch {
     return plan;
   }

@@ -29,15 +29,16 @@ export function allocatePodIP(podCIDR: string, used: Set<string>): string | unde
 
 /** A 64-hex-digit id derived from a seed string (container and image ids look real, stay stable). */
 function hexId(seed: string): string {
-  let out = '';
+  const words = new Array<string>(8);
   let h = 0x811c9dc5;
   // Eight rounds of FNV-1a over `${seed}/${i}`, each continuing from the last, hashed in two
-  // pieces rather than building each text (every pod's container id is made here).
+  // pieces rather than building each text (every pod's container id is made here). Joined, not
+  // appended: the id is kept in the pod as one flat string instead of a tree of pieces.
   for (let i = 0; i < 8; i++) {
     h = fnv32aText(`/${i}`, fnv32aText(seed, h));
-    out += h.toString(16).padStart(8, '0');
+    words[i] = h.toString(16).padStart(8, '0');
   }
-  return out;
+  return words.join('');
 }
 
 /** Image ids by image: a cluster runs few images and many pods. */

@@ -89,7 +89,7 @@ export function fnv32aCanonical(v: unknown, h = 0x811c9dc5): number {
   const obj = v as Record<string, unknown>;
   h = step(h, 0x7b); // {
   let first = true;
-  for (const k of Object.keys(obj).sort()) {
+  for (const k of sortedInPlace(Object.keys(obj))) {
     if (obj[k] === undefined) continue;
     if (!first) h = step(h, 0x2c);
     first = false;
@@ -97,6 +97,24 @@ export function fnv32aCanonical(v: unknown, h = 0x811c9dc5): number {
     h = fnv32aCanonical(obj[k], h);
   }
   return step(h, 0x7d); // }
+}
+
+/**
+ * Sorts a short key list in place (insertion sort; the order of Array.prototype.sort with no
+ * comparator, UTF-16 code units): a template's many small objects would each have sort() copy
+ * its keys into a scratch array of its own.
+ */
+function sortedInPlace(keys: string[]): string[] {
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > k) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
 }
 
 /**

@@ -1,6 +1,6 @@
 // The ReplicaSet controller (pkg/controller/replicaset) as a pure function: keep exactly
 // spec.replicas active pods, and report status.
-import { labelSelectorAsSelector, selectorMatches, type Selector } from '../api/labels.js';
+import { selectorMatches, type Selector } from '../api/labels.js';
 import type { KubeObject, Pod, PodTemplateSpec, ReplicaSet } from '../api/types.js';
 import {
   byName,
@@ -10,6 +10,7 @@ import {
   isControlledBy,
   isPodActive,
   isPodReady,
+  storedSelector,
   timestamp,
   type Plan,
 } from './common.js';
@@ -122,7 +123,7 @@ export function reconcileReplicaSet(rs: ReplicaSet, pods: Pod[], opts: RsOptions
   const plan: ReplicaSetPlan = { create: [], update: [], delete: [], status: null };
   let selector: Selector;
   try {
-    selector = labelSelectorAsSelector(rs.spec.selector);
+    selector = storedSelector(rs.spec.selector);
   } catch {
     return plan;
   }

@@ -1,6 +1,8 @@
 // The lint engine's scratch store: the Store contract in memory, built for one large batch. Lists
 // are read from a per-directory sorted key index (MemoryStore scans and sorts every key on each
-// list, and the controllers list once per object). Objects are kept as written, and lists, peek()
+// list, and the controllers list once per object), made for a directory when it is first listed:
+// the controllers list a few kinds' directories, and keeping every directory of every key indexed
+// cost more than all the lists. Objects are kept as written, and lists, peek()
 // and writes hand them out shared instead of copying: the writers never touch an object again
 // once written and the controllers only read (under the test suite every stored object is
 // deep-frozen, so a write to one throws). get() still returns a private copy.
@@ -63,9 +65,9 @@ function deepFreeze<T>(v: T): T {
  */
 export class ScratchStore implements Store {
   private readonly data = new Map<string, Entry>();
-  /** Directory prefix ('' for all) -> its keys at any depth; sorted once listed, new keys merged in at the next list. */
+  /** Directory prefix -> its keys at any depth, for the directories listed so far. */
   private readonly dirs = new Map<string, DirIndex>();
-  /** Parent directory of a key -> the indexes of every directory the key is in ('' first). */
+  /** Parent directory of a key -> the indexes of the directories the key is in (cleared when one is made). */
   private readonly dirsOf = new Map<string, DirIndex[]>();
   private rev = 0;
   private queue: Promise<unknown> = Promise.resolve();
@@ -113,22 +115,9 @@ export class ScratchStore implements Store {
     if (e) this.data.set(key, e);
     else this.data.delete(key);
     if (had === !!e) return;
-    // A key's directories, from the whole store down: the same few for the many keys of a namespace.
-    const parent = parentDir(key);
-    let dirs = this.dirsOf.get(parent);
-    if (!dirs) {
-      dirs = ['', ...directoriesOf(key)].map((d) => {
-        let dir = this.dirs.get(d);
-        if (!dir) this.dirs.set(d, (dir = { keys: new Set() }));
-        return dir;
-      });
-      this.dirsOf.set(parent, dirs);
-    }
-    for (const dir of dirs) {
+    for (const dir of this.indexesOver(key)) {
       if (e) dir.keys.add(key);
       else dir.keys.delete(key);
-      // The whole-store index is only read by deletePrefix: sort it again then, not on every write.
-      if (dir === dirs[0]) dir.sorted = undefined;
       if (!dir.sorted) continue;
       // New keys wait to be merged in at the next list: a controller creates thousands in a row.
       if (e) (dir.added ??= []).push(key);
@@ -140,9 +129,29 @@ export class ScratchStore implements Store {
     }
   }
 
+  /** The indexes of the directories `key` is in: the same few for the many keys of a directory. */
+  private indexesOver(key: string): DirIndex[] {
+    const parent = parentDir(key);
+    let found = this.dirsOf.get(parent);
+    if (!found) {
+      found = [];
+      for (const d of directoriesOf(key)) {
+        const dir = this.dirs.get(d);
+        if (dir) found.push(dir);
+      }
+      this.dirsOf.set(parent, found);
+    }
+    return found;
+  }
+
   private sortedKeys(dir: string): string[] {
-    const d = this.dirs.get(dir);
-    if (!d) return [];
+    let d = this.dirs.get(dir);
+    if (!d) {
+      d = { keys: new Set() };
+      for (const k of this.data.keys()) if (k.startsWith(dir)) d.keys.add(k);
+      this.dirs.set(dir, d);
+      this.dirsOf.clear();
+    }
     if (!d.sorted) d.sorted = [...d.keys].sort();
     else if (d.added?.length) d.sorted = mergeSorted(d.sorted, d.added.sort());
     d.added = undefined;
@@ -200,10 +209,8 @@ export class ScratchStore implements Store {
     }
   }
 
+  /** The keys under `prefix`, for deletePrefix (rare here: a scan, not an index). */
   private listKeys(prefix: string): string[] {
-    const all = this.sortedKeys('');
-    const out: string[] = [];
-    for (let i = lowerBound(all, prefix); i < all.length && all[i].startsWith(prefix); i++) out.push(all[i]);
-    return out;
+    return [...this.data.keys()].filter((k) => k.startsWith(prefix)).sort();
   }
 }

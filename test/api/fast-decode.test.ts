@@ -26,6 +26,8 @@ const cases = [
   { name: 'two documents after a comment', text: '# c\napiVersion: v1\nkind: Service\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: b\n' },
   { name: 'YAML 1.1 scalars', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  a: yes\n  b: "on"\n  c: 0755\n  d: 1_000\n  e: ~\n  f: 2025-01-01\n' },
   { name: 'markers and empty documents', text: '---\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n...\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: b}\n' },
+  { name: 'a document end marker before a bare document', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n...\napiVersion: v1\nkind: Pod\nmetadata:\n  name: b\n' },
+  { name: 'content on the marker line', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n--- {apiVersion: v1, kind: Pod, metadata: {name: b}}\n' },
   { name: 'a duplicate key (exact path)', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  name: b\n' },
   { name: 'anchors and merge keys (exact path)', text: 'apiVersion: v1\nkind: Pod\nmetadata: &m\n  name: a\nspec:\n  <<: *m\n' },
   { name: 'a List (exact path)', text: 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: a\n' },

@@ -30,3 +30,55 @@ describe('ScratchStore lists', () => {
     expect(got.every((o) => Object.isFrozen(o) && Object.isFrozen(o.metadata))).toBe(true);
   });
 });
+
+describe('ScratchStore directory indexes', () => {
+  // Indexes are made when a directory is first listed; after that every write must keep them
+  // current. A model (a plain set of keys) says what each list should return.
+  const dirs = ['/registry/pods/', '/registry/pods/a/', '/registry/pods/b/', '/registry/services/specs/a/', '/registry/'];
+  const keyFor = (i: number) => ['/registry/pods/a/', '/registry/pods/b/', '/registry/services/specs/a/', '/registry/podsx/a/'][i % 4] + `k${(i * 7) % 23}`;
+  const expectLists = async (s: ScratchStore, model: Set<string>) => {
+    for (const d of dirs) {
+      const got = (await s.list(d)).map((o) => o.metadata.name);
+      expect({ d, got }).toEqual({ d, got: [...model].filter((k) => k.startsWith(d)).sort() });
+    }
+  };
+
+  it('stay current through creates, deletes and a rolled-back transaction, whenever first listed', async () => {
+    const s = new ScratchStore();
+    const model = new Set<string>();
+    for (let round = 0; round < 6; round++) {
+      await s.transaction(async (tx) => {
+        for (let i = round * 11; i < round * 11 + 30; i++) {
+          const k = keyFor(i);
+          if (model.has(k)) {
+            await tx.delete(k);
+            model.delete(k);
+          } else {
+            await tx.create(k, { apiVersion: 'v1', kind: 'Pod', metadata: { name: k } });
+            model.add(k);
+          }
+        }
+      });
+      // A transaction that throws leaves every index as it was.
+      await expect(
+        s.transaction(async (tx) => {
+          await tx.create(`/registry/pods/a/rolled-back-${round}`, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'x' } });
+          for (const k of [...model].slice(0, 3)) await tx.delete(k);
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      // The first rounds list one more directory each, so indexes are made at different times.
+      if (round < dirs.length) {
+        const d = dirs[round];
+        expect((await s.list(d)).map((o) => o.metadata.name)).toEqual([...model].filter((k) => k.startsWith(d)).sort());
+      }
+    }
+    await expectLists(s, model);
+    // deletePrefix reads no index of its own.
+    await s.transaction(async (tx) => {
+      expect(await tx.deletePrefix('/registry/pods/a/')).toBe([...model].filter((k) => k.startsWith('/registry/pods/a/')).length);
+    });
+    for (const k of [...model]) if (k.startsWith('/registry/pods/a/')) model.delete(k);
+    await expectLists(s, model);
+  });
+});
