@@ -76,8 +76,9 @@ const revisionOf = (rs: ReplicaSet): number => Number(rs.metadata.annotations?.[
 /** newRSTemplate, selector and metadata for the ReplicaSet of the current template. */
 function newReplicaSet(d: Deployment, hash: string, revision: number): ReplicaSet {
   const labels = { ...(d.spec.template.metadata?.labels ?? {}), [POD_TEMPLATE_HASH_LABEL]: hash };
-  const template: PodTemplateSpec = clone(d.spec.template);
-  template.metadata = { ...(template.metadata ?? {}), labels };
+  // The pod spec is the Deployment's own object: stored objects are never changed, and the store
+  // keeps its own copy where it does not keep objects as given.
+  const template: PodTemplateSpec = { ...d.spec.template, metadata: { ...(d.spec.template.metadata ?? {}), labels } };
   const annotations: Record<string, string> = {};
   for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) if (!SKIP_COPY.has(k)) annotations[k] = v;
   annotations[REVISION_ANNOTATION] = String(revision);

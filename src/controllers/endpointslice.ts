@@ -19,6 +19,7 @@ import {
   type Plan,
 } from './common.js';
 import { endpointSlicePrefix, sliceName, type Random } from './names.js';
+import { sortStrings } from '../api/sort.js';
 
 export const LABEL_SERVICE_NAME = 'kubernetes.io/service-name';
 export const LABEL_MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
@@ -86,11 +87,11 @@ export function endpointPorts(svc: Service, pod: Pod): EndpointPort[] {
 
 /** NewPortMapKey: ports compared as a set. */
 const portMapKey = (ports: EndpointPort[] | undefined): string =>
-  (ports ?? []).map(portKey).sort().join('|');
+  sortStrings((ports ?? []).map(portKey)).join('|');
 
 /** hashEndpoint: endpoints are the same endpoint when addresses, hostname and target agree. */
 const endpointKey = (ep: SliceEndpoint): string => {
-  const addresses = ep.addresses.length === 1 ? ep.addresses[0] : [...ep.addresses].sort().join(',');
+  const addresses = ep.addresses.length === 1 ? ep.addresses[0] : sortStrings([...ep.addresses]).join(',');
   return `${addresses}\u0000${ep.hostname ?? ''}\u0000${ep.targetRef?.namespace ?? ''}\u0000${ep.targetRef?.name ?? ''}`;
 };
 

@@ -1,6 +1,7 @@
 // Generated names and hashes, as the controllers and the apiserver make them:
 // pod-template-hash (controller.ComputeHash), rand.SafeEncodeString, names.SimpleNameGenerator.
 import type { PodTemplateSpec } from '../api/types.js';
+import { sortStrings } from '../api/sort.js';
 
 /** A source of uniform numbers in [0, 1): Math.random, or a seeded one in tests. */
 export type Random = () => number;
@@ -89,7 +90,7 @@ export function fnv32aCanonical(v: unknown, h = 0x811c9dc5): number {
   const obj = v as Record<string, unknown>;
   h = step(h, 0x7b); // {
   let first = true;
-  for (const k of sortedInPlace(Object.keys(obj))) {
+  for (const k of sortStrings(Object.keys(obj))) {
     if (obj[k] === undefined) continue;
     if (!first) h = step(h, 0x2c);
     first = false;
@@ -97,24 +98,6 @@ export function fnv32aCanonical(v: unknown, h = 0x811c9dc5): number {
     h = fnv32aCanonical(obj[k], h);
   }
   return step(h, 0x7d); // }
-}
-
-/**
- * Sorts a short key list in place (insertion sort; the order of Array.prototype.sort with no
- * comparator, UTF-16 code units): a template's many small objects would each have sort() copy
- * its keys into a scratch array of its own.
- */
-function sortedInPlace(keys: string[]): string[] {
-  for (let i = 1; i < keys.length; i++) {
-    const k = keys[i];
-    let j = i - 1;
-    while (j >= 0 && keys[j] > k) {
-      keys[j + 1] = keys[j];
-      j--;
-    }
-    keys[j + 1] = k;
-  }
-  return keys;
 }
 
 /**

@@ -123,7 +123,9 @@ function copyJSON(v: unknown): unknown {
     return JSON.parse(JSON.stringify(v)); // Dates and other objects that serialise themselves
   }
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v)) {
+  // for-in, not Object.keys: the same own keys in the same order (the prototype is Object's or
+  // null, which have no enumerable keys), without a key array for every object copied.
+  for (const k in v) {
     const x = (v as Record<string, unknown>)[k];
     if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
     if (k === '__proto__') Object.defineProperty(out, k, { value: copyJSON(x), enumerable: true, writable: true, configurable: true });

@@ -4,6 +4,7 @@
 import { type FieldError, FieldPath, forbidden, invalid, required, tooLong } from '../field.js';
 import type { ObjectMeta, OwnerReference } from '../types.js';
 import { isQualifiedName, isValidLabelValue, nameIsDNSLabel, type NameValidator } from './names.js';
+import { sortStrings } from '../sort.js';
 
 /** apimachinery TotalAnnotationSizeLimitB: 256 KiB over all keys and values. */
 export const TOTAL_ANNOTATION_SIZE_LIMIT_B = 256 * 1024;
@@ -16,7 +17,7 @@ export interface ObjectMetaOptions {
   nameValidator: NameValidator;
 }
 
-const sortedKeys = (m: Record<string, string> | undefined): string[] => Object.keys(m ?? {}).sort();
+const sortedKeys = (m: Record<string, string> | undefined): string[] => sortStrings(Object.keys(m ?? {}));
 
 /** ValidateLabelName: a label key must be a qualified name. */
 export function validateLabelName(key: string, path: FieldPath): FieldError[] {

@@ -25,6 +25,7 @@ import {
 } from './names.js';
 import { validateAnnotations, validateLabelName, validateLabels } from './objectmeta.js';
 import { parseQuantity, type Quantity } from '../quantity.js';
+import { sortStrings } from '../sort.js';
 
 type Obj = Record<string, unknown>;
 type Volumes = Map<string, Obj>;
@@ -448,12 +449,12 @@ function isOvercommitAllowed(name: string): boolean {
 
 function quantities(v: unknown): [string, Quantity][] {
   if (!isObj(v)) return [];
-  return Object.keys(v)
-    .sort()
-    .flatMap((k) => {
-      const q = parseQuantity(v[k]);
-      return q ? [[k, q] as [string, Quantity]] : [];
-    });
+  const out: [string, Quantity][] = [];
+  for (const k of sortStrings(Object.keys(v))) {
+    const q = parseQuantity(v[k]);
+    if (q) out.push([k, q]);
+  }
+  return out;
 }
 
 /**
