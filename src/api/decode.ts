@@ -330,7 +330,10 @@ const UINT64_MAX = 2n ** 64n - 1n;
  * strings (v2 keeps timestamps as text when decoding into interface{}).
  */
 export function resolvePlainScalar(s: string): unknown {
-  if (RESOLVE_MAP.has(s)) return RESOLVE_MAP.get(s);
+  const known = RESOLVE_MAP.get(s);
+  if (known !== undefined || RESOLVE_MAP.has(s)) return known;
+  // The common number: decimal digits without a leading zero, well inside a double's exact range.
+  if (isSmallDecimal(s)) return Number(s);
   const c = s.charAt(0);
   if (c === '.') return /^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(s) ? Number(s) : s;
   if (!(c === '+' || c === '-' || (c >= '0' && c <= '9'))) return s;
@@ -342,6 +345,15 @@ export function resolvePlainScalar(s: string): unknown {
   }
   if (YAML_FLOAT.test(plain)) return Number(plain);
   return s;
+}
+
+function isSmallDecimal(s: string): boolean {
+  if (s.length === 0 || s.length > 15 || (s.length > 1 && s.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function parseGoInt(s: string): bigint {

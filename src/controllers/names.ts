@@ -63,13 +63,14 @@ const step = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193) >>> 
 
 /** fnv32aText of JSON.stringify(s), the common case (nothing to escape, ASCII) hashed in place. */
 function fnv32aJSONString(s: string, h: number): number {
+  let out = step(h, 0x22);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    // Something JSON escapes or encodes as more than one byte: hash the text JSON makes instead.
     if (c < 0x20 || c === 0x22 || c === 0x5c || c > 0x7e) return fnv32aText(JSON.stringify(s), h);
+    out = step(out, c);
   }
-  h = step(h, 0x22);
-  for (let i = 0; i < s.length; i++) h = step(h, s.charCodeAt(i));
-  return step(h, 0x22);
+  return step(out, 0x22);
 }
 
 /**

@@ -59,7 +59,8 @@ function deepFreeze<T>(v: T): T {
 
 /**
  * An in-memory Store whose list() costs the size of the answer, not of the store. Transactions run
- * one at a time and write through with an undo log, rolled back when the transaction throws.
+ * one at a time and write through, keeping what each key held before, which is put back when the
+ * transaction throws.
  * What is written is kept, not copied, and must not be changed after; so must what list(), peek()
  * and the writes return. get() returns copies.
  */
@@ -159,10 +160,13 @@ export class ScratchStore implements Store {
   }
 
   private async runTxn<T>(fn: (tx: StoreTxn) => Promise<T>): Promise<T> {
-    const undo: [string, Entry | undefined][] = [];
+    // Each key's entry from before the transaction, kept at its first write: a rollback needs
+    // nothing else, and keeping every version in between would keep each superseded object
+    // alive to the end of a batch that writes tens of thousands.
+    const before = new Map<string, Entry | undefined>();
     const next = this.rev + 1;
     const change = (key: string, e: Entry | undefined) => {
-      undo.push([key, this.data.get(key)]);
+      if (!before.has(key)) before.set(key, this.data.get(key));
       this.setEntry(key, e);
     };
     // Written objects are kept as given, not copied: the writers (registry, controllers) hand over
@@ -201,10 +205,10 @@ export class ScratchStore implements Store {
     };
     try {
       const result = await fn(tx);
-      if (undo.length > 0) this.rev = next;
+      if (before.size > 0) this.rev = next;
       return result;
     } catch (err) {
-      for (let i = undo.length - 1; i >= 0; i--) this.setEntry(undo[i][0], undo[i][1]);
+      for (const [key, e] of before) this.setEntry(key, e);
       throw err;
     }
   }
