@@ -421,13 +421,13 @@ function cachingTxn(tx: StoreTxn): StoreTxn {
       : tx.peek!.bind(tx),
     // A created object is peeked from the store (or a list read since): most creates are Events,
     // which nothing reads back, and keeping each would cost more than it saves.
-    create: (key, obj) => {
+    create: (key, obj, opts) => {
       invalidate(key);
       known?.delete(key);
-      return tx.create(key, obj);
+      return tx.create(key, obj, opts);
     },
     update: (key, obj) => updated(key, tx.update(key, obj)),
-    put: (key, obj) => updated(key, tx.put(key, obj)),
+    put: (key, obj, opts) => updated(key, tx.put(key, obj, opts)),
     delete: (key) => {
       invalidate(key);
       known?.set(key, null);

@@ -53,7 +53,8 @@ export class Writer {
     let stored: KubeObject;
     for (let attempt = 0; ; attempt++) {
       try {
-        stored = await this.tx.create(keyOf(o), o);
+        // o and its metadata were made here for this write: the store may keep them.
+        stored = await this.tx.create(keyOf(o), o, { adopt: true });
         break;
       } catch (e) {
         // A generated name that is taken gets another suffix, as the apiserver's retry does.
@@ -80,7 +81,7 @@ export class Writer {
     delete o.metadata.resourceVersion;
     // Nothing but the version would change: no write.
     if (deepEqualWithout(o, cur, 'metadata') && deepEqualWithout(o.metadata, cur.metadata, 'resourceVersion')) return;
-    const stored = await this.tx.put(key, o);
+    const stored = await this.tx.put(key, o, { adopt: true });
     this.changed(cur, stored);
   }
 

@@ -8,7 +8,7 @@
 // deep-frozen, so a write to one throws). get() still returns a private copy.
 import type { KubeObject } from '../api/types.js';
 import { directoriesOf, lowerBound } from '../store/keys.js';
-import { type Store, type StoreTxn, StoreError } from '../store/store.js';
+import { type Store, type StoreTxn, StoreError, type WriteOptions } from '../store/store.js';
 
 /** The keys under one directory prefix, at any depth. */
 interface DirIndex {
@@ -171,8 +171,13 @@ export class ScratchStore implements Store {
     };
     // Written objects are kept as given, not copied: the writers (registry, controllers) hand over
     // objects they never touch again. A JSON copy of every write was a quarter of a large lint run.
-    const write = (key: string, obj: KubeObject): KubeObject => {
-      const stored = deepFreeze({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(next) } });
+    const version = String(next);
+    const write = (key: string, obj: KubeObject, opts?: WriteOptions): KubeObject => {
+      let stored: KubeObject;
+      if (opts?.adopt) {
+        obj.metadata.resourceVersion = version;
+        stored = deepFreeze(obj);
+      } else stored = deepFreeze({ ...obj, metadata: { ...obj.metadata, resourceVersion: version } });
       change(key, { obj: stored, modRevision: next });
       return stored;
     };
@@ -180,9 +185,9 @@ export class ScratchStore implements Store {
       get: async (key) => this.get(key),
       peek: (key) => this.peek(key),
       list: async (prefix) => this.listNow(prefix),
-      create: async (key, obj) => {
+      create: async (key, obj, opts) => {
         if (this.data.has(key)) throw new StoreError('AlreadyExists', key);
-        return write(key, obj);
+        return write(key, obj, opts);
       },
       update: async (key, obj) => {
         const e = this.data.get(key);
@@ -191,7 +196,7 @@ export class ScratchStore implements Store {
         if (want && want !== String(e.modRevision)) throw new StoreError('Conflict', key);
         return write(key, obj);
       },
-      put: async (key, obj) => write(key, obj),
+      put: async (key, obj, opts) => write(key, obj, opts),
       delete: async (key) => {
         if (!this.data.has(key)) return false;
         change(key, undefined);

@@ -124,7 +124,8 @@ export class Registry {
         const errs = validateGenericCreate(t, obj);
         if (errs.length) throw SvcctlError.invalid(t.kind, meta.name ?? '', errs);
       }
-      const stored = await this.tx.create(objectKey(t, meta.namespace, meta.name!), obj);
+      // obj is this create's own copy, not touched after: the store may keep it.
+      const stored = await this.tx.create(objectKey(t, meta.namespace, meta.name!), obj, { adopt: true });
       tentative?.commit();
       this.changed.push(stored);
       return this.asDryRun(stored, undefined);

@@ -25,16 +25,25 @@ export interface StoreReader {
  * Writes inside one transaction. Every write stamps metadata.resourceVersion with the revision the
  * transaction commits at (as etcd does: one revision per transaction).
  */
+/**
+ * How an object is handed to a write. `adopt`: obj and its metadata are the caller's own, made for
+ * this write and never touched again, so a store that keeps objects as given (lint's scratch
+ * store) may keep them, stamping the version in place, instead of copying both.
+ */
+export interface WriteOptions {
+  adopt?: boolean;
+}
+
 export interface StoreTxn extends StoreReader {
   /** Stores a new object; StoreError('AlreadyExists') when the key is taken. */
-  create(key: string, obj: KubeObject): Promise<KubeObject>;
+  create(key: string, obj: KubeObject, opts?: WriteOptions): Promise<KubeObject>;
   /**
    * Replaces an object. When obj.metadata.resourceVersion is set it must equal the stored one,
    * else StoreError('Conflict'); a missing key is StoreError('NotFound').
    */
   update(key: string, obj: KubeObject): Promise<KubeObject>;
   /** Creates or replaces without a version check (controllers' own objects, allocator ranges). */
-  put(key: string, obj: KubeObject): Promise<KubeObject>;
+  put(key: string, obj: KubeObject, opts?: WriteOptions): Promise<KubeObject>;
   /** Removes an object; a missing key is a no-op and returns false. */
   delete(key: string): Promise<boolean>;
   /** Removes every key under `prefix`; returns how many there were. */

@@ -82,3 +82,20 @@ describe('ScratchStore directory indexes', () => {
     await expectLists(s, model);
   });
 });
+
+describe('ScratchStore adopting writes', () => {
+  it('keeps an adopted object itself, stamped with the version; copies one that is not adopted', async () => {
+    const s = new ScratchStore();
+    const adopted = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a' } };
+    const copied = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'b' } };
+    await s.transaction(async (tx) => {
+      expect(await tx.create('/registry/pods/x/a', adopted, { adopt: true })).toBe(adopted);
+      const stored = await tx.put('/registry/pods/x/b', copied);
+      expect(stored).not.toBe(copied);
+      expect(copied.metadata).toEqual({ name: 'b' });
+    });
+    expect(adopted.metadata).toEqual({ name: 'a', resourceVersion: '1' });
+    expect(await s.peek('/registry/pods/x/a')).toBe(adopted);
+    expect((await s.get('/registry/pods/x/b'))?.metadata.resourceVersion).toBe('1');
+  });
+});
