@@ -83,7 +83,15 @@ describe('code caches made by the build', () => {
     writeFileSync(web, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n');
     const applied = spawnSync(process.execPath, [join(copy, 'svcctl.cjs'), 'apply', '-f', web], { env: { ...env, SVCCTL_STATE: join(root, 'state') }, encoding: 'utf8' });
     expect(applied.stdout).toBe('service/web created\n');
-    expect(existsSync(`${serviceSchema}.cache`)).toBe(true);
+    expect(existsSync(`${serviceSchema}.write.cache`)).toBe(true);
+
+    // Lint runs under V8 flags of its own, which reject caches made without them: it makes and
+    // keeps its own, and the write group's stay accepted.
+    const linted = spawnSync(process.execPath, [join(copy, 'svcctl.cjs'), 'lint', '-f', web], { env, encoding: 'utf8' });
+    expect(linted.stderr).toBe('');
+    expect(existsSync(`${serviceSchema}.lint.cache`)).toBe(true);
+    expect(staleInFreshProcess('lint', copy)).toBe(false);
+    expect(staleInFreshProcess('write', copy)).toBe(false);
   });
 });
 
