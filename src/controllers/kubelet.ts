@@ -30,13 +30,16 @@ export function allocatePodIP(podCIDR: string, used: Set<string>): string | unde
 /** A 64-hex-digit id derived from a seed string (container and image ids look real, stay stable). */
 function hexId(seed: string): string {
   const words = new Array<string>(8);
-  let h = 0x811c9dc5;
-  // Eight rounds of FNV-1a over `${seed}/${i}`, each continuing from the last, hashed in two
-  // pieces rather than building each text (every pod's container id is made here). Joined, not
-  // appended: the id is kept in the pod as one flat string instead of a tree of pieces.
+  // Two FNV-1a hashes of the seed from different offset bases (64 bits between them, so that ids
+  // of different seeds do not collide), then eight short rounds that mix them into 64 hex digits.
+  // The seed is hashed twice, not once a word: every pod's container id is made here. Joined, not
+  // appended: the pod keeps one flat string instead of a tree of pieces.
+  let a = fnv32aText(seed);
+  let b = fnv32aText(seed, 0x050c5d1f);
   for (let i = 0; i < 8; i++) {
-    h = fnv32aText(`/${i}`, fnv32aText(seed, h));
-    words[i] = h.toString(16).padStart(8, '0');
+    a = fnv32aText(`/${i}`, a ^ b);
+    b = fnv32aText(`/${i}`, b ^ Math.imul(a, 0x9e3779b1));
+    words[i] = (a >>> 0).toString(16).padStart(8, '0');
   }
   return words.join('');
 }

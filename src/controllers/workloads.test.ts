@@ -62,6 +62,18 @@ describe('kubelet', () => {
     expect(kubeletSync(out, nodes[1], [], new Date(now.getTime() + 60_000))).toBe('unchanged');
   });
 
+  it('gives every container a containerd id of 64 hex digits, its own and kept across syncs', () => {
+    const spec = { nodeName: 'node-1', containers: [{ name: 'c', image: 'nginx' }, { name: 'd', image: 'nginx' }] };
+    const ids = ['a', 'b', 'c'].flatMap((name) => {
+      const out = kubeletSync({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec }, nodes[1], [], now) as Pod;
+      const again = kubeletSync({ ...out, status: { ...out.status, phase: 'Running' } }, nodes[1], [], new Date(now.getTime() + 1000));
+      expect(again).toBe('unchanged');
+      return out.status!.containerStatuses!.map((c) => (c as { containerID: string }).containerID);
+    });
+    for (const id of ids) expect(id).toMatch(/^containerd:\/\/[0-9a-f]{64}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('is not ready before the readiness probe delay', () => {
     const p: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a', namespace: 'default' }, spec: { nodeName: 'node-1', containers: [{ name: 'c', readinessProbe: { initialDelaySeconds: 5 } }] } };
     const out = kubeletSync(p, nodes[1], [], now) as Pod;
