@@ -17,6 +17,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'nul.yaml'), Buffer.from('a: \u0000\n', 'latin1'));
   writeFileSync(join(dir, 'latin1.yaml'), Buffer.from([0x61, 0x3a, 0x20, 0xe9, 0x0a]));
   writeFileSync(join(dir, 'bom.yaml'), Buffer.from('\ufeffa: 1\n', 'utf8'));
+  writeFileSync(join(dir, 'utf8.txt'), Buffer.from('name: caf\u00e9 \u2713 \u{1F600}\n', 'utf8'));
   writeFileSync(join(dir, 'huge.yaml'), Buffer.alloc(MAX_SOURCE_BYTES + 1, 0x20));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -50,6 +51,7 @@ describe('readSource', () => {
   const cases: { name: string; file: string; want?: string; error?: (d: string) => string }[] = [
     { name: 'text file', file: 'a.yml', want: 'x: 1\n' },
     { name: 'BOM dropped', file: 'bom.yaml', want: 'a: 1\n' },
+    { name: 'UTF-8 beyond ASCII decoded', file: 'utf8.txt', want: 'name: caf\u00e9 \u2713 \u{1F600}\n' },
     {
       name: 'NUL byte refused',
       file: 'nul.yaml',

@@ -1,4 +1,5 @@
 // Which files `-f` names and how their text is read, after kubectl's FilenameParam / FileVisitor.
+import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SvcctlError } from '../errors.js';
@@ -83,7 +84,8 @@ async function readFileBounded(path: string): Promise<Buffer> {
     const size = fstatSync(fd).size;
     if (size > MAX_SOURCE_BYTES) throw tooLarge(path, size);
     // Read one byte past the limit: the file may have grown since stat.
-    const buf = Buffer.alloc(Math.min(size, MAX_SOURCE_BYTES) + 1);
+    // Not zero-filled: only the bytes read are used.
+    const buf = Buffer.allocUnsafe(Math.min(size, MAX_SOURCE_BYTES) + 1);
     let len = 0;
     for (;;) {
       const bytesRead = readSync(fd, buf, len, buf.length - len, len);
@@ -125,6 +127,8 @@ function decodeText(bytes: Buffer, name: string): string {
   if (nul >= 0) {
     throw SvcctlError.plain(`error reading ${name}: binary content (NUL byte at offset ${nul}), not a YAML or JSON manifest`);
   }
+  // Most manifests are plain ASCII: copied byte for byte, without UTF-8 decoding.
+  if (isAscii(bytes)) return bytes.toString('latin1');
   try {
     return utf8.decode(bytes);
   } catch {
