@@ -70,8 +70,9 @@ function runCached(file, cache, requireFor) {
 /**
  * The bundle's exports, or undefined when there is no bundle, compiled with the cache of `group`
  * (under the group's V8 flags). The schema validators it requires (dist/bundle/schema/, hundreds
- * of kilobytes each) load with caches of their own, one per group, beside them. `stale` says the bundle's cache was missing or rejected;
- * `saveCaches()` writes every cache that was, holding every function compiled so far.
+ * of kilobytes each) load with caches of their own, one per group, beside them. `stale` says the
+ * bundle's cache was missing or rejected; `saveCaches()` writes every cache that was, holding
+ * every function compiled so far.
  */
 function loadBundle(group) {
   if (!fs.existsSync(BUNDLE)) return undefined;

@@ -43,6 +43,7 @@ function listenerFor(firstNodeAt: number[]): (event: string, state: ListenerStat
   };
 }
 
+// Text the fast path leaves to the exact one: tabs, CR, BOM, directives, explicit or complex keys, __proto__.
 const GUARD = /[\t\r\uFEFF]|^%|^\s*\? |[[{]\s*[[{]|__proto__/m;
 const MARKER = /^(?:---|\.\.\.)(?=[ \n]|$)/gm;
 
