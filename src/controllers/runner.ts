@@ -118,13 +118,15 @@ function controlledOrOrphans<T extends KubeObject>(items: T[]): (owner: KubeObje
     }
     const ns = o.metadata.namespace ?? '';
     push(orphans, ns, o);
-    for (const [k, v] of Object.entries(o.metadata.labels ?? {})) push(orphans, `${ns}\u0000${k}=${v}`, o);
+    const labels = o.metadata.labels;
+    for (const k in labels) push(orphans, `${ns}\u0000${k}=${labels[k]}`, o);
   });
   const adoptable = (owner: KubeObject): T[] => {
     const ns = owner.metadata.namespace ?? '';
     const matchLabels = (owner as { spec?: { selector?: { matchLabels?: Record<string, string> } } }).spec?.selector?.matchLabels;
     let best = orphans.get(ns) ?? [];
-    for (const [k, v] of Object.entries(matchLabels ?? {})) {
+    for (const k in matchLabels) {
+      const v = matchLabels[k];
       const group = orphans.get(`${ns}\u0000${k}=${v}`) ?? [];
       if (group.length < best.length) best = group;
     }
@@ -275,10 +277,13 @@ async function runEndpoints(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<
   }
   const slicesOf = (ns: string | undefined, name: string, manager: string) => sliceIndex.get(`${ns}/${name}/${manager}`) ?? [];
   // A label index (namespace + key=value -> pods): a Service's candidates are the pods of its
-  // rarest selector term, never a services x pods loop.
+  // rarest selector term, never a services x pods loop. Labels are walked with for-in here and in
+  // controlledOrOrphans: Object.entries would make arrays for every label of every pod.
   const byLabel = new Map<string, Pod[]>();
   for (const p of pods) {
-    for (const [k, v] of Object.entries(p.metadata.labels ?? {})) {
+    const labels = p.metadata.labels;
+    for (const k in labels) {
+      const v = labels[k];
       const key = `${p.metadata.namespace ?? ''}\u0000${k}=${v}`;
       const group = byLabel.get(key);
       if (group) group.push(p);
@@ -287,7 +292,9 @@ async function runEndpoints(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<
   }
   const candidates = (svc: Service): Pod[] => {
     let best: Pod[] | undefined;
-    for (const [k, v] of Object.entries(svc.spec.selector ?? {})) {
+    const selector = svc.spec.selector;
+    for (const k in selector) {
+      const v = selector[k];
       const group = byLabel.get(`${svc.metadata.namespace ?? ''}\u0000${k}=${v}`) ?? [];
       if (!best || group.length < best.length) best = group;
     }

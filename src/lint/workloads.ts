@@ -78,8 +78,8 @@ export function templatesSelectedBy(objects: LintObject[], namespace: string, se
     index = new Map();
     for (const [ns, templates] of namespacesOf(objects)) {
       for (const t of templates) {
-        for (const [k, v] of Object.entries(t.labels)) {
-          const key = `${ns}\u0000${k}=${v}`;
+        for (const k in t.labels) {
+          const key = `${ns}\u0000${k}=${t.labels[k]}`;
           const group = index.get(key);
           if (group) group.push(t);
           else index.set(key, [t]);
@@ -105,5 +105,6 @@ function namespacesOf(objects: LintObject[]): Map<string, PodTemplate[]> {
 
 /** A plain `key: value` selector (a Service's) matches labels when every pair is there. */
 export function mapSelectorMatches(selector: Record<string, string>, labels: Record<string, string>): boolean {
-  return Object.entries(selector).every(([k, v]) => labels[k] === String(v));
+  for (const k in selector) if (labels[k] !== String(selector[k])) return false;
+  return true;
 }
