@@ -118,18 +118,24 @@ export function kubeletSync(pod: Pod, node: ClusterNode, podsOnNode: Pod[], now:
   }
   const startTime = old.startTime ?? ts;
   const ready = podReadyAt(pod, startTime, now);
-  const unready = ready ? [] : pod.spec.containers.map((c) => c.name);
-  const prev = new Map((old.conditions ?? []).map((c) => [c.type, c]));
+  // Earlier conditions and container statuses are looked up by a backward scan (the last of a
+  // name wins, as a map built from them would have it): a handful each, for every pod synced.
+  const prevConditions = old.conditions ?? [];
+  const prev = (type: string): PodCondition | undefined => {
+    for (let i = prevConditions.length - 1; i >= 0; i--) if (prevConditions[i].type === type) return prevConditions[i];
+    return undefined;
+  };
   const cond = (type: string, status: boolean, reason?: string, message?: string): PodCondition => {
     const s = status ? 'True' : 'False';
-    const p = prev.get(type);
+    const p = prev(type);
     const lastTransitionTime = p && p.status === s ? (p.lastTransitionTime ?? ts) : ts;
     // Key order as the apiserver serialises PodCondition.
     return status || !reason
       ? { lastProbeTime: null, lastTransitionTime, status: s, type }
       : { lastProbeTime: null, lastTransitionTime, message, reason, status: s, type };
   };
-  const notReadyMsg = `containers with unready status: [${unready.join(' ')}]`;
+  // Only a condition that is False carries the message.
+  const notReadyMsg = ready ? '' : `containers with unready status: [${pod.spec.containers.map((c) => c.name).join(' ')}]`;
   const conditions: PodCondition[] = [
     cond('PodReadyToStartContainers', true),
     cond('Initialized', true),
@@ -137,9 +143,13 @@ export function kubeletSync(pod: Pod, node: ClusterNode, podsOnNode: Pod[], now:
     cond('ContainersReady', ready, 'ContainersNotReady', notReadyMsg),
     cond('PodScheduled', true),
   ];
-  const oldStatuses = new Map(((old.containerStatuses ?? []) as { name: string }[]).map((c) => [c.name, c as Record<string, unknown>]));
+  const oldStatuses = (old.containerStatuses ?? []) as Record<string, unknown>[];
+  const priorStatus = (name: string): Record<string, unknown> | undefined => {
+    for (let i = oldStatuses.length - 1; i >= 0; i--) if (oldStatuses[i].name === name) return oldStatuses[i];
+    return undefined;
+  };
   const containerStatuses = pod.spec.containers.map((c) => {
-    const prior = oldStatuses.get(c.name);
+    const prior = priorStatus(c.name);
     const image = normalizeImage(c.image ?? '');
     return {
       containerID: (prior?.containerID as string) ?? `containerd://${hexId(`${pod.metadata.namespace}/${pod.metadata.name}/${c.name}/${ts}`)}`,
