@@ -16,6 +16,7 @@ import {
 } from 'yaml';
 import { SvcctlError } from '../errors.js';
 import type { KubeObject } from './types.js';
+import { isDigits } from './strings.js';
 
 /** Nesting deeper than this (maps + sequences) fails the document; real manifests stay under 30. */
 export const MAX_DEPTH = 100;
@@ -348,12 +349,7 @@ export function resolvePlainScalar(s: string): unknown {
 }
 
 function isSmallDecimal(s: string): boolean {
-  if (s.length === 0 || s.length > 15 || (s.length > 1 && s.charCodeAt(0) === 48)) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
+  return s.length <= 15 && isDigits(s) && (s.length === 1 || s.charCodeAt(0) !== 48);
 }
 
 function parseGoInt(s: string): bigint {

@@ -1,5 +1,6 @@
 // Small helpers shared by the reconcilers: pod readiness, ownership, ports, timestamps, equality.
 import { labelSelectorAsSelector, type Selector } from '../api/labels.js';
+import { isDigits } from '../api/strings.js';
 import type { Container, KubeObject, LabelSelector, OwnerReference, Pod, ServicePort } from '../api/types.js';
 import { controllerOf } from '../api/owners.js';
 import { isoSeconds } from '../cluster/config.js';
@@ -72,15 +73,6 @@ export function findPort(pod: Pod, sp: ServicePort): number | undefined {
   const found = namedPortIn(pod.spec.containers, target, proto, false);
   return found ?? (pod.spec.initContainers ? namedPortIn(pod.spec.initContainers, target, proto, true) : undefined);
 }
-
-const isDigits = (s: string): boolean => {
-  if (s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-};
 
 /** The containerPort named `name` for `proto` in `containers` (only sidecars when `sidecarsOnly`). */
 function namedPortIn(containers: Container[] | undefined, name: string, proto: string, sidecarsOnly: boolean): number | undefined {

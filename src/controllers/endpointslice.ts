@@ -19,7 +19,7 @@ import {
   type Plan,
 } from './common.js';
 import { endpointSlicePrefix, sliceName, type Random } from './names.js';
-import { sortStrings } from '../api/sort.js';
+import { sortStrings } from '../api/strings.js';
 
 export const LABEL_SERVICE_NAME = 'kubernetes.io/service-name';
 export const LABEL_MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';

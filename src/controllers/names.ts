@@ -1,7 +1,7 @@
 // Generated names and hashes, as the controllers and the apiserver make them:
 // pod-template-hash (controller.ComputeHash), rand.SafeEncodeString, names.SimpleNameGenerator.
 import type { PodTemplateSpec } from '../api/types.js';
-import { sortStrings } from '../api/sort.js';
+import { sortStrings } from '../api/strings.js';
 
 /** A source of uniform numbers in [0, 1): Math.random, or a seeded one in tests. */
 export type Random = () => number;

@@ -4,7 +4,7 @@
 import { type FieldError, FieldPath, forbidden, invalid, required, tooLong } from '../field.js';
 import type { ObjectMeta, OwnerReference } from '../types.js';
 import { isQualifiedName, isValidLabelValue, nameIsDNSLabel, type NameValidator } from './names.js';
-import { sortStrings } from '../sort.js';
+import { sortStrings } from '../strings.js';
 
 /** apimachinery TotalAnnotationSizeLimitB: 256 KiB over all keys and values. */
 export const TOTAL_ANNOTATION_SIZE_LIMIT_B = 256 * 1024;

@@ -25,7 +25,7 @@ import {
 } from './names.js';
 import { validateAnnotations, validateLabelName, validateLabels } from './objectmeta.js';
 import { parseQuantity, type Quantity } from '../quantity.js';
-import { sortStrings } from '../sort.js';
+import { sortStrings } from '../strings.js';
 
 type Obj = Record<string, unknown>;
 type Volumes = Map<string, Obj>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sortStrings } from './sort.js';
+import { isDigits, sortStrings } from './strings.js';
 
 describe('sortStrings', () => {
   // A small deterministic generator: keys with shared prefixes, case, digits, and characters
@@ -17,5 +17,21 @@ describe('sortStrings', () => {
       expect(got).toBe(items);
       expect(got).toEqual(want);
     }
+  });
+});
+
+describe('isDigits', () => {
+  it.each([
+    ['0', true],
+    ['8080', true],
+    ['007', true],
+    ['', false],
+    ['-1', false],
+    ['1_000', false],
+    ['12a', false],
+    ['\u0661', false], // Arabic-Indic one: a digit to Unicode, not to Go or kubectl
+  ])('%j: %s', (s, want) => {
+    expect(isDigits(s)).toBe(want);
+    expect(isDigits(s)).toBe(/^[0-9]+$/.test(s));
   });
 });
