@@ -101,10 +101,10 @@ function qosClass(containers: Container[]): string {
 /**
  * The status the kubelet on `node` reports for a scheduled pod at `now`, or 'unchanged'. What the
  * pod already has (podIP, phase, startTime, condition transition times, restart counts) is kept;
- * Ready/ContainersReady follow podReadyAt. `podsOnNode` are the node's other pods, whose IPs are
- * taken. Unscheduled and terminal pods are left alone.
+ * Ready/ContainersReady follow podReadyAt, or `readiness` when given. `podsOnNode` are the node's
+ * other pods, whose IPs are taken. Unscheduled and terminal pods are left alone.
  */
-export function kubeletSync(pod: Pod, node: ClusterNode, podsOnNode: Pod[], now: Date): Pod | 'unchanged' {
+export function kubeletSync(pod: Pod, node: ClusterNode, podsOnNode: Pod[], now: Date, readiness?: boolean): Pod | 'unchanged' {
   if (!pod.spec.nodeName || pod.spec.nodeName !== node.name || isPodTerminal(pod)) return 'unchanged';
   const old: PodStatus = pod.status ?? {};
   const ts = timestamp(now);
@@ -117,7 +117,7 @@ export function kubeletSync(pod: Pod, node: ClusterNode, podsOnNode: Pod[], now:
     if (!podIP) return 'unchanged'; // range exhausted: the pod stays Pending, as a real node leaves it
   }
   const startTime = old.startTime ?? ts;
-  const ready = podReadyAt(pod, startTime, now);
+  const ready = readiness ?? podReadyAt(pod, startTime, now);
   // Earlier conditions and container statuses are looked up by a backward scan (the last of a
   // name wins, as a map built from them would have it): a handful each, for every pod synced.
   const prevConditions = old.conditions ?? [];
@@ -177,4 +177,22 @@ export function kubeletSync(pod: Pod, node: ClusterNode, podsOnNode: Pod[], now:
   };
   if (deepEqual(status, old)) return 'unchanged';
   return { ...pod, status };
+}
+
+/**
+ * The readiness a pod's stored status already shows in full: 'ready' when the kubelet, finding
+ * the pod ready, would leave it as it is ('notReady' likewise), undefined when it would change it
+ * either way (or the pod has no node, address or start time yet, or has ended). Worked out on the
+ * node the status names (hostIP): its result holds on a node of that name and address only.
+ */
+export function settledReadiness(pod: Pod): 'ready' | 'notReady' | undefined {
+  const status = pod.status;
+  const nodeName = pod.spec?.nodeName;
+  if (!nodeName || !status?.podIP || !status.hostIP || !status.startTime || isPodTerminal(pod)) return undefined;
+  const node: ClusterNode = { name: nodeName, internalIP: status.hostIP, podCIDR: '' };
+  // The clock matters only to what would change (new transition times): any instant will do.
+  const epoch = new Date(0);
+  if (kubeletSync(pod, node, [], epoch, true) === 'unchanged') return 'ready';
+  if (kubeletSync(pod, node, [], epoch, false) === 'unchanged') return 'notReady';
+  return undefined;
 }

@@ -9,14 +9,15 @@ import { reconcileDeployment } from './deployment.js';
 import { reconcileEndpoints } from './endpoints.js';
 import { ENDPOINTSLICE_CONTROLLER, LABEL_MANAGED_BY, LABEL_SERVICE_NAME, reconcileEndpointSlices } from './endpointslice.js';
 import { allocationFailure, EventRecorder } from './events.js';
-import { kubeletSync } from './kubelet.js';
+import { kubeletSync, podReadyAt } from './kubelet.js';
+import { isPodView } from './pod-view.js';
 import { MIRRORING_CONTROLLER, reconcileMirroredSlices } from './mirroring.js';
 import type { Random } from './names.js';
 import { reconcileReplicaSet } from './replicaset.js';
 import { reconcileStatefulSet, type ControllerRevision, type StatefulSet } from './statefulset.js';
 import { type DaemonSet, reconcileDaemonSet } from './daemonset.js';
 import { reconcileNamespaceDefaults, ROOT_CA_CONFIGMAP } from './namespace-defaults.js';
-import { placePod, type ClusterSettings } from './scheduler.js';
+import { placePod, type ClusterNode, type ClusterSettings } from './scheduler.js';
 import { reconcileLoadBalancers } from './loadbalancer.js';
 import { LoadBalancerState } from './lb-state.js';
 import { NodeIPs } from './node-ips.js';
@@ -63,6 +64,20 @@ async function list<T extends KubeObject>(tx: StoreTxn, kind: string): Promise<T
   return (await tx.list(typePrefix(type(kind)))) as T[];
 }
 
+/**
+ * Every pod for reading: their views where the store keeps them (see pod-view), else the pods.
+ * What a stage writes from a view it first reads in full (fullPod).
+ */
+async function podsToRead(tx: StoreTxn): Promise<Pod[]> {
+  const prefix = typePrefix(type('Pod'));
+  return ((await tx.listSummaries?.(prefix)) ?? (await tx.list(prefix))) as Pod[];
+}
+
+/** The stored pod a view stands for (undefined when gone); a full pod as it is. */
+async function fullPod(tx: StoreTxn, pod: Pod): Promise<Pod | undefined> {
+  return isPodView(pod) ? ((await tx.get(keyOf(pod))) as Pod | undefined) : pod;
+}
+
 const nsName = (o: KubeObject): string => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
 
 /**
@@ -79,7 +94,7 @@ async function collectGarbage(tx: StoreTxn, w: Writer): Promise<void> {
     }
   }
   for (const kind of ['ReplicaSet', 'Pod', 'EndpointSlice', 'ControllerRevision']) {
-    for (const o of await list(tx, kind)) {
+    for (const o of kind === 'Pod' ? await podsToRead(tx) : await list(tx, kind)) {
       const ref = controllerOf(o);
       if (!ref || !OWNER_KINDS.includes(ref.kind)) continue;
       // The common case, found by uid: that very owner, same kind, name and namespace, is there.
@@ -165,9 +180,15 @@ async function runDeployments(tx: StoreTxn, w: Writer, opts: RunOptions): Promis
 async function runReplicaSets(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<void> {
   const sets = await list<ReplicaSet>(tx, 'ReplicaSet');
   if (!sets.length) return; // no pod index to build
-  const podsOf = controlledOrOrphans(await list<Pod>(tx, 'Pod'));
+  const podsOf = controlledOrOrphans(await podsToRead(tx));
   for (const rs of sets) {
     const plan = reconcileReplicaSet(rs, podsOf(rs), opts);
+    // An adopted pod read as a view is stored in full with the view's new metadata (complete in a view).
+    for (let i = 0; i < plan.update.length; i++) {
+      const adopted = plan.update[i];
+      const full = await fullPod(tx, adopted);
+      plan.update[i] = full && full !== adopted ? { ...full, metadata: adopted.metadata } : adopted;
+    }
     await w.apply(plan);
     if (plan.status) await w.update(plan.status);
   }
@@ -237,13 +258,19 @@ async function runDaemonSets(tx: StoreTxn, w: Writer, opts: RunOptions): Promise
 }
 
 async function runNodes(tx: StoreTxn, w: Writer, opts: RunOptions, ips: NodeIPs): Promise<void> {
-  const pods = await list<Pod>(tx, 'Pod');
+  const pods = await podsToRead(tx);
   const nodeByName = new Map(opts.cluster.nodes.map((n) => [n.name, n]));
   for (let i = 0; i < pods.length; i++) {
-    const pod = pods[i];
-    const nodeName = placePod(pod, opts.cluster.nodes, () => ips.leastLoaded());
+    const view = pods[i];
+    const nodeName = placePod(view, opts.cluster.nodes, () => ips.leastLoaded());
     const node = nodeName ? nodeByName.get(nodeName) : undefined;
     if (!node) continue;
+    if (kubeletWouldKeep(view, node, opts.now)) {
+      ips.mark(node.name, view.status!.podIP!);
+      continue;
+    }
+    const pod = await fullPod(tx, view);
+    if (!pod) continue;
     let scheduled: Pod = pod.spec.nodeName === node.name ? pod : { ...pod, spec: { ...pod.spec, nodeName: node.name } };
     if (!isPodTerminal(pod)) {
       // Addresses come from the node's range (round robin), as in the targeted mode.
@@ -262,8 +289,18 @@ async function runNodes(tx: StoreTxn, w: Writer, opts: RunOptions, ips: NodeIPs)
   }
 }
 
+/**
+ * True when a pod's view tells that the kubelet on `node` would leave it as it is at `now`: it is
+ * bound there, at the node's address, and its status already shows the readiness it has now.
+ */
+function kubeletWouldKeep(pod: Pod, node: ClusterNode, now: Date): boolean {
+  if (!isPodView(pod) || !pod.kubelet || pod.spec.nodeName !== node.name || pod.status?.hostIP !== node.internalIP) return false;
+  const ready = podReadyAt(pod, pod.status.startTime ?? '', now);
+  return pod.kubelet === (ready ? 'ready' : 'notReady');
+}
+
 async function runEndpoints(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<void> {
-  const pods = await list<Pod>(tx, 'Pod');
+  const pods = await podsToRead(tx);
   const services = await list<Service>(tx, 'Service');
   const slices = await list<EndpointSlice>(tx, 'EndpointSlice');
   const endpoints = new Map((await list<Endpoints>(tx, 'Endpoints')).map((e) => [nsName(e), e]));
@@ -353,7 +390,7 @@ export async function runControllers(tx: StoreTxn, opts: RunOptions): Promise<Ru
   if (!opts.recorder && recorder) await recorder.flush(cached);
   tx = cached;
   // The targeted mode's indexes, repaired from the full picture (writes only what differs).
-  await NodeIPs.fromPods(opts.cluster.nodes, await list<Pod>(tx, 'Pod')).save(tx);
+  await NodeIPs.fromPods(opts.cluster.nodes, await podsToRead(tx)).save(tx);
   await LoadBalancerState.fromServices(await list<Service>(tx, 'Service'), opts.cluster.lbPool ?? '').save(tx);
   return result;
 }
@@ -382,13 +419,18 @@ function roundsFor(objects: KubeObject[], nodes: number): number {
  */
 function cachingTxn(tx: StoreTxn): StoreTxn {
   const lists = new Map<string, { objects: KubeObject[]; indexed: boolean }>();
+  /** listSummaries results, kept and dropped as lists are. */
+  const summaries = new Map<string, KubeObject[]>();
   /**
    * The object at keys updated or deleted (null) in this run, and at those of lists peeked into;
    * not kept for a store that keeps parsed objects (lint's), which answers peek() itself.
    */
   const known = tx.peek ? undefined : new Map<string, KubeObject | null>();
   const invalidate = (key: string) => {
-    for (const dir of directoriesOf(key)) lists.delete(dir);
+    for (const dir of directoriesOf(key)) {
+      lists.delete(dir);
+      summaries.delete(dir);
+    }
   };
   const updated = async (key: string, write: Promise<KubeObject>): Promise<KubeObject> => {
     invalidate(key);
@@ -419,6 +461,17 @@ function cachingTxn(tx: StoreTxn): StoreTxn {
       }
       return [...hit.objects];
     },
+    listSummaries: tx.listSummaries
+      ? async (prefix) => {
+          let hit = summaries.get(prefix);
+          if (!hit) {
+            const read = await tx.listSummaries!(prefix);
+            if (!read || !prefix.endsWith('/')) return read;
+            summaries.set(prefix, (hit = read));
+          }
+          return [...hit];
+        }
+      : undefined,
     peek: known
       ? async (key) => {
           if (!known.has(key)) indexListsOver(key, known);
@@ -442,6 +495,7 @@ function cachingTxn(tx: StoreTxn): StoreTxn {
     },
     deletePrefix: (prefix) => {
       for (const p of lists.keys()) if (p.startsWith(prefix) || prefix.startsWith(p)) lists.delete(p);
+      for (const p of summaries.keys()) if (p.startsWith(prefix) || prefix.startsWith(p)) summaries.delete(p);
       for (const key of known?.keys() ?? []) if (key.startsWith(prefix)) known!.set(key, null);
       return tx.deletePrefix(prefix);
     },

@@ -291,6 +291,13 @@ describe('runControllers targeted mode', () => {
     expect(await summary(targeted.store)).toEqual(await summary(full.store));
   });
 
+  it.each(cases)('$name: a full resync on SQLite, which reads pod views, ends the same', async ({ steps }) => {
+    const full = await play(steps, false);
+    const onSqlite = await play(steps, false, sqliteStore);
+    expect(onSqlite.converged).toEqual(full.converged);
+    expect(await summary(onSqlite.store)).toEqual(await summary(full.store));
+  });
+
   it.each(cases)('$name: the same on SQLite, whose targeted reads are narrowed in the database', async ({ steps }) => {
     const full = await play(steps, false);
     const targeted = await play(steps, true, sqliteStore);

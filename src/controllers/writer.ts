@@ -14,6 +14,11 @@ const type = (kind: string): ResourceType => resourceByKind(kind)!;
 /** The store key of an object (its kind must be in the scheme). */
 export const keyOf = (o: KubeObject): string => objectKey(type(o.kind), o.metadata.namespace, o.metadata.name ?? '');
 
+/** A pod's view (pod-view) lacks most of the pod: storing it, or anything made from it, would lose the rest. */
+function refuseViews(obj: KubeObject): void {
+  if (obj.partial === true) throw new Error(`${obj.kind} ${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}: a partial view cannot be written`);
+}
+
 /** Called after each real write: `old` undefined on create, `cur` undefined on delete. */
 export type ChangeListener = (old: KubeObject | undefined, cur: KubeObject | undefined) => void;
 
@@ -44,6 +49,7 @@ export class Writer {
 
   /** Creates `obj` (uid, creationTimestamp and generation filled in; a taken generated name retried). */
   async create(obj: KubeObject): Promise<void> {
+    refuseViews(obj);
     // Only metadata's own fields are set here, and the store keeps its own copy.
     const o: KubeObject = { ...obj, metadata: { ...obj.metadata } };
     o.metadata.uid ??= uuidFrom(this.opts.random);
@@ -67,6 +73,7 @@ export class Writer {
 
   /** Replaces the stored object; a no-op when absent or when nothing but the version would change. */
   async update(obj: KubeObject): Promise<void> {
+    refuseViews(obj);
     const key = keyOf(obj);
     // Only read: the store's shared object will do where it has one.
     const cur = this.tx.peek ? await this.tx.peek(key) : await this.tx.get(key);

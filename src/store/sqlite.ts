@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { KubeObject } from '../api/types.js';
+import type { KubeObject, Pod } from '../api/types.js';
+import { POD_VIEW_VERSION, podView } from '../controllers/pod-view.js';
 import { type Store, type StoreTxn, StoreError, clone, hasLabels, isControlledByName, prefixEnd } from './store.js';
 
 const require = createRequire(import.meta.url);
@@ -21,7 +22,19 @@ CREATE TABLE IF NOT EXISTS meta (
   value INTEGER NOT NULL
 ) WITHOUT ROWID;
 INSERT OR IGNORE INTO meta (name, value) VALUES ('revision', 0);
+CREATE TABLE IF NOT EXISTS summaries (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
 `;
+
+/**
+ * Every pod's view (controllers/pod-view) is kept beside it, written in the same transaction, in a
+ * table of its own: a full resync reads the views' small b-tree, never the pods' pages. Not an
+ * option a caller could leave out: a pod written without its view would be missed by every reader.
+ */
+const SUMMARIZED_PREFIX = '/registry/pods/';
+const summarized = (key: string): boolean => key.startsWith(SUMMARIZED_PREFIX);
 
 export class SqliteStore implements Store {
   private db: Database.Database;
@@ -44,6 +57,37 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
     this.stmts = this.prepare();
+    this.ensureSummaries();
+  }
+
+  /**
+   * Rebuilds the views when they were made by another version of podView (or by none: a state
+   * file from before they were kept). Checked again under the write lock: another process may
+   * have rebuilt them meanwhile.
+   */
+  private ensureSummaries(): void {
+    const version = () => this.db.prepare<[], number>("SELECT value FROM meta WHERE name = 'summaries'").pluck().get();
+    if (version() === POD_VIEW_VERSION) return;
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      if (version() !== POD_VIEW_VERSION) {
+        this.db.exec('DELETE FROM summaries');
+        // In pages: a statement being stepped through blocks every write on the connection.
+        const page = this.db.prepare<[string, string], { key: string; value: string }>(
+          'SELECT key, value FROM objects WHERE key > ? AND key < ? ORDER BY key LIMIT 1000',
+        );
+        const end = prefixEnd(SUMMARIZED_PREFIX);
+        for (let after = SUMMARIZED_PREFIX, rows = page.all(after, end); rows.length; rows = page.all(after, end)) {
+          for (const row of rows) this.stmts.putSummary.run(row.key, JSON.stringify(podView(JSON.parse(row.value) as Pod)));
+          after = rows[rows.length - 1].key;
+        }
+        this.db.prepare("INSERT INTO meta (name, value) VALUES ('summaries', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value").run(POD_VIEW_VERSION);
+      }
+      this.db.exec('COMMIT');
+    } catch (err) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw err;
+    }
   }
 
   private prepare() {
@@ -69,6 +113,12 @@ export class SqliteStore implements Store {
       ),
       del: db.prepare<[string]>('DELETE FROM objects WHERE key = ?'),
       delRange: db.prepare<[string, string]>('DELETE FROM objects WHERE key >= ? AND key < ?'),
+      putSummary: db.prepare<[string, string]>(
+        'INSERT INTO summaries (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      ),
+      summaryRange: db.prepare<[string, string], string>('SELECT value FROM summaries WHERE key >= ? AND key < ? ORDER BY key').pluck(),
+      delSummary: db.prepare<[string]>('DELETE FROM summaries WHERE key = ?'),
+      delSummaryRange: db.prepare<[string, string]>('DELETE FROM summaries WHERE key >= ? AND key < ?'),
       rev: db.prepare<[], { value: number }>("SELECT value FROM meta WHERE name = 'revision'"),
       setRev: db.prepare<[number]>("UPDATE meta SET value = ? WHERE name = 'revision'"),
     };
@@ -82,6 +132,14 @@ export class SqliteStore implements Store {
   async list(prefix: string): Promise<KubeObject[]> {
     const out: KubeObject[] = [];
     for (const value of this.stmts.range.iterate(prefix, prefixEnd(prefix))) out.push(JSON.parse(value) as KubeObject);
+    return out;
+  }
+
+  /** The pods' views under `prefix` (see pod-view), in key order; undefined for other prefixes. */
+  async listSummaries(prefix: string): Promise<KubeObject[] | undefined> {
+    if (!summarized(prefix)) return undefined;
+    const out: KubeObject[] = [];
+    for (const value of this.stmts.summaryRange.iterate(prefix, prefixEnd(prefix))) out.push(JSON.parse(value) as KubeObject);
     return out;
   }
 
@@ -138,6 +196,7 @@ export class SqliteStore implements Store {
         const out = clone(obj);
         out.metadata = { ...out.metadata, resourceVersion: String(next) };
         s.upsert.run(key, JSON.stringify(out), next);
+        if (summarized(key)) s.putSummary.run(key, JSON.stringify(podView(out as Pod)));
         wrote = true;
         return out;
       };
@@ -146,6 +205,7 @@ export class SqliteStore implements Store {
         list: (prefix) => this.list(prefix),
         listLabeled: (prefix, labels) => this.listLabeled(prefix, labels),
         listControlledBy: (prefix, kind, name) => this.listControlledBy(prefix, kind, name),
+        listSummaries: (prefix) => this.listSummaries(prefix),
         create: async (key, obj) => {
           if (s.revisionOf.get(key) !== undefined) throw new StoreError('AlreadyExists', key);
           return write(key, obj);
@@ -160,11 +220,14 @@ export class SqliteStore implements Store {
         put: async (key, obj) => write(key, obj),
         delete: async (key) => {
           const changed = s.del.run(key).changes > 0;
+          if (changed && summarized(key)) s.delSummary.run(key);
           wrote ||= changed;
           return changed;
         },
         deletePrefix: async (prefix) => {
           const n = s.delRange.run(prefix, prefixEnd(prefix)).changes;
+          // A prefix above the pods' ('/registry/') takes their views too.
+          if (n > 0) s.delSummaryRange.run(prefix, prefixEnd(prefix));
           wrote ||= n > 0;
           return n;
         },

@@ -65,6 +65,11 @@ export interface StoreTxn extends StoreReader {
    * parsing every object (see listControlledBy).
    */
   listControlledBy?(prefix: string, kind: string, name: string): Promise<KubeObject[]>;
+  /**
+   * Compact read-only views of the objects under `prefix`, in key order, where the store keeps
+   * them (SQLite keeps pods' views: controllers/pod-view); undefined where it does not.
+   */
+  listSummaries?(prefix: string): Promise<KubeObject[] | undefined>;
 }
 
 /** True when `obj`'s controller owner reference names `kind`/`name`. */
