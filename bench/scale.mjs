@@ -106,7 +106,7 @@ async function readFloor(state) {
   const store = new SqliteStore(state);
   const t0 = Date.now();
   let n = 0;
-  // Pods as the resync reads them: their views (controllers/pod-view), not the pods.
+  // Pods as the resync reads them: their views (controllers/views), not the pods.
   n += (await store.listSummaries(typePrefix(resourceByKind('Pod')))).length;
   for (const kind of ['Service', 'Endpoints', 'EndpointSlice', 'ReplicaSet', 'Deployment']) {
     n += (await store.list(typePrefix(resourceByKind(kind)))).length;

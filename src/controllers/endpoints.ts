@@ -18,6 +18,7 @@ import {
   shouldSetHostname,
 } from './common.js';
 import { LABEL_HEADLESS } from './endpointslice.js';
+import { subsetsText, type EndpointsView } from './views.js';
 import { clone } from '../store/store.js';
 
 /** maxCapacity: addresses an Endpoints object keeps before it is truncated. */
@@ -221,6 +222,29 @@ const sameSubsets = (a: EndpointSubset[] | undefined, b: EndpointSubset[] | unde
   deepEqualExcept(a ?? [], b ?? [], 'resourceVersion');
 
 /**
+ * Whether Endpoints holding `subsets` (their own, equal to those wanted) are left as they are:
+ * labels as the Service's (the headless label aside), within capacity and not marked truncated.
+ */
+function keepsEndpoints(svc: Service, existing: Endpoints, subsets: EndpointSubset[] | undefined): boolean {
+  const cmpLabels = { ...(existing.metadata.labels ?? {}) };
+  delete cmpLabels[LABEL_HEADLESS];
+  const count = (subsets ?? []).reduce((n, s) => n + (s.addresses ?? []).length + (s.notReadyAddresses ?? []).length, 0);
+  const capacityOk = count <= MAX_ENDPOINTS_CAPACITY && !existing.metadata.annotations?.[OVER_CAPACITY_ANNOTATION];
+  return labelsEqual(cmpLabels, svc.metadata.labels) && capacityOk;
+}
+
+/**
+ * True when reconcileEndpoints(svc, pods, the Endpoints `view` stands for) would return
+ * 'unchanged', told from the view alone: the wanted subsets are, as text, the stored ones.
+ * False when it cannot tell (the caller then reads the Endpoints in full).
+ */
+export function endpointsViewUnchanged(svc: Service, pods: Pod[], view: EndpointsView): boolean {
+  if (svc.spec.type === 'ExternalName' || !serviceSelects(svc.spec.selector)) return false;
+  const subsets = desiredSubsets(svc, pods);
+  return subsetsText(subsets) === view.content && keepsEndpoints(svc, view, subsets);
+}
+
+/**
  * The Endpoints object the controller wants for `svc`: null when it leaves Endpoints alone
  * (ExternalName, no selector), 'unchanged' when `existing` already matches, else the object to
  * create (no resourceVersion) or write. Labels are the Service's plus
@@ -230,18 +254,7 @@ const sameSubsets = (a: EndpointSubset[] | undefined, b: EndpointSubset[] | unde
 export function reconcileEndpoints(svc: Service, pods: Pod[], existing: Endpoints | undefined): Endpoints | null | 'unchanged' {
   if (svc.spec.type === 'ExternalName' || !serviceSelects(svc.spec.selector)) return null;
   const subsets = desiredSubsets(svc, pods);
-  if (existing) {
-    const cmpLabels = { ...(existing.metadata.labels ?? {}) };
-    delete cmpLabels[LABEL_HEADLESS];
-    const count = (existing.subsets ?? []).reduce(
-      (n, s) => n + (s.addresses ?? []).length + (s.notReadyAddresses ?? []).length,
-      0,
-    );
-    const capacityOk = count <= MAX_ENDPOINTS_CAPACITY && !existing.metadata.annotations?.[OVER_CAPACITY_ANNOTATION];
-    if (sameSubsets(existing.subsets, subsets) && labelsEqual(cmpLabels, svc.metadata.labels) && capacityOk) {
-      return 'unchanged';
-    }
-  }
+  if (existing && sameSubsets(existing.subsets, subsets) && keepsEndpoints(svc, existing, existing.subsets)) return 'unchanged';
   const base: Endpoints = existing
     ? clone(existing)
     : { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: svc.metadata.name, namespace: svc.metadata.namespace } };

@@ -20,6 +20,7 @@ import {
 } from './common.js';
 import { endpointSlicePrefix, sliceName, type Random } from './names.js';
 import { sortStrings } from '../api/strings.js';
+import { endpointKey, endpointsText, type EndpointSliceView } from './views.js';
 
 export const LABEL_SERVICE_NAME = 'kubernetes.io/service-name';
 export const LABEL_MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
@@ -89,11 +90,6 @@ export function endpointPorts(svc: Service, pod: Pod): EndpointPort[] {
 const portMapKey = (ports: EndpointPort[] | undefined): string =>
   sortStrings((ports ?? []).map(portKey)).join('|');
 
-/** hashEndpoint: endpoints are the same endpoint when addresses, hostname and target agree. */
-const endpointKey = (ep: SliceEndpoint): string => {
-  const addresses = ep.addresses.length === 1 ? ep.addresses[0] : sortStrings([...ep.addresses]).join(',');
-  return `${addresses}\u0000${ep.hostname ?? ''}\u0000${ep.targetRef?.namespace ?? ''}\u0000${ep.targetRef?.name ?? ''}`;
-};
 
 /** EndpointsEqualBeyondHash (targetRef resourceVersion ignored). */
 function endpointEqualBeyondHash(a: SliceEndpoint, b: SliceEndpoint): boolean {
@@ -149,41 +145,16 @@ function isSamePlaceholder(slice: EndpointSlice, svc: Service): boolean {
   );
 }
 
+/** A Service's wanted endpoints for one port map (its portMapKey), by endpointKey. */
+type DesiredEndpoints = Map<string, { ports: EndpointPort[]; eps: Map<string, SliceEndpoint> }>;
+
 /**
- * Reconciles the EndpointSlices of one Service. `pods` may be every pod of the namespace (the
- * selector is applied here); `existing` are the slices labelled with the Service's name and
- * managed by this controller. A Service without selector, or of type ExternalName, gets no plan
- * (its slices are left alone, as the controller does). Deterministic for a given `random`:
- * pods are taken in name order. Unchanged input yields an empty plan.
+ * The endpoints a selecting Service wants, grouped by the port map each pod resolves to. A pod's
+ * port map follows from the numbers the Service's ports resolve to on it: pods alike share one.
  */
-export function reconcileEndpointSlices(
-  svc: Service,
-  pods: Pod[],
-  existing: EndpointSlice[],
-  opts: SliceOptions,
-): Plan<EndpointSlice> {
-  const plan = emptyPlan<EndpointSlice>();
-  if (svc.spec.type === 'ExternalName' || !serviceSelects(svc.spec.selector)) return plan;
-  const max = opts.maxEndpointsPerSlice ?? MAX_ENDPOINTS_PER_SLICE;
+function desiredEndpoints(svc: Service, pods: Pod[], opts: SliceOptions): DesiredEndpoints {
   const selector = selectorFromSet(svc.spec.selector);
-  const toDelete: EndpointSlice[] = [];
-
-  // Slices of another address type, or owned by an older Service of the same name, go.
-  const existingByPorts = new Map<string, EndpointSlice[]>();
-  for (const s of [...existing].sort(byName)) {
-    if (s.addressType !== 'IPv4' || !ownedBy(s, svc)) {
-      toDelete.push(s);
-      continue;
-    }
-    const k = portMapKey(s.ports);
-    const group = existingByPorts.get(k);
-    if (group) group.push(s);
-    else existingByPorts.set(k, [s]);
-  }
-
-  // Desired endpoints, grouped by the port map each pod resolves to. A pod's port map follows
-  // from the numbers the Service's ports resolve to on it: pods alike share one.
-  const desired = new Map<string, { ports: EndpointPort[]; eps: Map<string, SliceEndpoint> }>();
+  const desired: DesiredEndpoints = new Map();
   const portMaps = new Map<string, string>();
   for (const pod of inNameOrder(pods)) {
     if (pod.metadata.namespace !== svc.metadata.namespace) continue;
@@ -203,7 +174,67 @@ export function reconcileEndpointSlices(
     const ep = podToEndpoint(pod, svc);
     if (ep.addresses.length > 0) desired.get(k)!.eps.set(endpointKey(ep), ep);
   }
+  return desired;
+}
 
+/**
+ * True when reconcileEndpointSlices(svc, pods, the slices `views` stand for) would plan nothing,
+ * told from the views alone; false when it cannot tell (the caller then reads the slices in
+ * full). That is so when every slice is an IPv4 slice of this Service with the labels it should
+ * have, for a port map the pods resolve to, one slice a port map, holding exactly the wanted
+ * endpoints (its endpoints are, as text, the wanted ones): then no slice loses,
+ * changes or gains an endpoint, none is deleted and no placeholder is made. A port map spread
+ * over several slices (over 100 endpoints) is not told apart here.
+ */
+export function endpointSliceViewsUnchanged(svc: Service, pods: Pod[], views: EndpointSliceView[], opts: SliceOptions): boolean {
+  if (views.length === 0 || svc.spec.type === 'ExternalName' || !serviceSelects(svc.spec.selector)) return false;
+  const desired = desiredEndpoints(svc, pods, opts);
+  const sliceOf = new Map<string, EndpointSliceView>();
+  for (const s of views) {
+    if (s.addressType !== 'IPv4' || !ownedBy(s, svc) || sliceLabels(s.metadata.labels, svc, ENDPOINTSLICE_CONTROLLER).changed) return false;
+    const k = portMapKey(s.ports);
+    if (!desired.has(k) || sliceOf.has(k)) return false;
+    sliceOf.set(k, s);
+  }
+  for (const [k, { eps }] of desired) {
+    const s = sliceOf.get(k);
+    if (s ? s.content !== endpointsText([...eps.values()]) : eps.size > 0) return false;
+  }
+  return true;
+}
+
+/**
+ * Reconciles the EndpointSlices of one Service. `pods` may be every pod of the namespace (the
+ * selector is applied here); `existing` are the slices labelled with the Service's name and
+ * managed by this controller. A Service without selector, or of type ExternalName, gets no plan
+ * (its slices are left alone, as the controller does). Deterministic for a given `random`:
+ * pods are taken in name order. Unchanged input yields an empty plan.
+ */
+export function reconcileEndpointSlices(
+  svc: Service,
+  pods: Pod[],
+  existing: EndpointSlice[],
+  opts: SliceOptions,
+): Plan<EndpointSlice> {
+  const plan = emptyPlan<EndpointSlice>();
+  if (svc.spec.type === 'ExternalName' || !serviceSelects(svc.spec.selector)) return plan;
+  const max = opts.maxEndpointsPerSlice ?? MAX_ENDPOINTS_PER_SLICE;
+  const toDelete: EndpointSlice[] = [];
+
+  // Slices of another address type, or owned by an older Service of the same name, go.
+  const existingByPorts = new Map<string, EndpointSlice[]>();
+  for (const s of [...existing].sort(byName)) {
+    if (s.addressType !== 'IPv4' || !ownedBy(s, svc)) {
+      toDelete.push(s);
+      continue;
+    }
+    const k = portMapKey(s.ports);
+    const group = existingByPorts.get(k);
+    if (group) group.push(s);
+    else existingByPorts.set(k, [s]);
+  }
+
+  const desired = desiredEndpoints(svc, pods, opts);
   for (const [k, { ports, eps }] of desired) {
     const r = reconcilePortMapping(svc, existingByPorts.get(k) ?? [], eps, ports, max, opts.random);
     plan.create.push(...r.create);

@@ -6,12 +6,12 @@ import { directoriesOf, objectKey, prefixRange, typePrefix } from '../store/keys
 import type { StoreTxn } from '../store/store.js';
 import { controllerOf, deepEqual, isPodTerminal } from './common.js';
 import { reconcileDeployment } from './deployment.js';
-import { reconcileEndpoints } from './endpoints.js';
-import { ENDPOINTSLICE_CONTROLLER, LABEL_MANAGED_BY, LABEL_SERVICE_NAME, reconcileEndpointSlices } from './endpointslice.js';
+import { endpointsViewUnchanged, reconcileEndpoints } from './endpoints.js';
+import { ENDPOINTSLICE_CONTROLLER, endpointSliceViewsUnchanged, LABEL_MANAGED_BY, LABEL_SERVICE_NAME, reconcileEndpointSlices } from './endpointslice.js';
 import { allocationFailure, EventRecorder } from './events.js';
 import { kubeletSync, podReadyAt } from './kubelet.js';
-import { isPodView } from './pod-view.js';
-import { MIRRORING_CONTROLLER, reconcileMirroredSlices } from './mirroring.js';
+import { isEndpointSliceView, isEndpointsView, isPodView, isView } from './views.js';
+import { MIRRORING_CONTROLLER, reconcileMirroredSlices, shouldMirror } from './mirroring.js';
 import type { Random } from './names.js';
 import { reconcileReplicaSet } from './replicaset.js';
 import { reconcileStatefulSet, type ControllerRevision, type StatefulSet } from './statefulset.js';
@@ -65,17 +65,30 @@ async function list<T extends KubeObject>(tx: StoreTxn, kind: string): Promise<T
 }
 
 /**
- * Every pod for reading: their views where the store keeps them (see pod-view), else the pods.
- * What a stage writes from a view it first reads in full (fullPod).
+ * Every object of a kind for reading: their views where the store keeps them (pods, Endpoints,
+ * EndpointSlices: see views), else the objects. What a stage writes from a view, or must see in
+ * full, it first reads in full (readFull).
  */
-async function podsToRead(tx: StoreTxn): Promise<Pod[]> {
-  const prefix = typePrefix(type('Pod'));
-  return ((await tx.listSummaries?.(prefix)) ?? (await tx.list(prefix))) as Pod[];
+async function listToRead<T extends KubeObject>(tx: StoreTxn, kind: string): Promise<T[]> {
+  const prefix = typePrefix(type(kind));
+  return ((await tx.listSummaries?.(prefix)) ?? (await tx.list(prefix))) as T[];
 }
 
-/** The stored pod a view stands for (undefined when gone); a full pod as it is. */
-async function fullPod(tx: StoreTxn, pod: Pod): Promise<Pod | undefined> {
-  return isPodView(pod) ? ((await tx.get(keyOf(pod))) as Pod | undefined) : pod;
+const podsToRead = (tx: StoreTxn) => listToRead<Pod>(tx, 'Pod');
+
+/** The stored object a view stands for (undefined when gone); a full object as it is. */
+async function readFull<T extends KubeObject>(tx: StoreTxn, obj: T): Promise<T | undefined> {
+  return isView(obj) ? ((await tx.get(keyOf(obj))) as T | undefined) : obj;
+}
+
+/** readFull of each, leaving out those gone. */
+async function readAllFull<T extends KubeObject>(tx: StoreTxn, objs: T[]): Promise<T[]> {
+  const out: T[] = [];
+  for (const o of objs) {
+    const full = await readFull(tx, o);
+    if (full) out.push(full);
+  }
+  return out;
 }
 
 const nsName = (o: KubeObject): string => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
@@ -88,13 +101,13 @@ async function collectGarbage(tx: StoreTxn, w: Writer): Promise<void> {
   const owners = new Map<string, string | undefined>();
   const ownersByUid = new Map<string, KubeObject>();
   for (const kind of OWNER_KINDS) {
-    for (const o of await list(tx, kind)) {
+    for (const o of await listToRead(tx, kind)) {
       owners.set(`${kind}:${nsName(o)}`, o.metadata.uid);
       if (o.metadata.uid) ownersByUid.set(o.metadata.uid, o);
     }
   }
   for (const kind of ['ReplicaSet', 'Pod', 'EndpointSlice', 'ControllerRevision']) {
-    for (const o of kind === 'Pod' ? await podsToRead(tx) : await list(tx, kind)) {
+    for (const o of await listToRead(tx, kind)) {
       const ref = controllerOf(o);
       if (!ref || !OWNER_KINDS.includes(ref.kind)) continue;
       // The common case, found by uid: that very owner, same kind, name and namespace, is there.
@@ -183,12 +196,13 @@ async function runReplicaSets(tx: StoreTxn, w: Writer, opts: RunOptions): Promis
   const podsOf = controlledOrOrphans(await podsToRead(tx));
   for (const rs of sets) {
     const plan = reconcileReplicaSet(rs, podsOf(rs), opts);
-    // An adopted pod read as a view is stored in full with the view's new metadata (complete in a view).
-    for (let i = 0; i < plan.update.length; i++) {
-      const adopted = plan.update[i];
-      const full = await fullPod(tx, adopted);
-      plan.update[i] = full && full !== adopted ? { ...full, metadata: adopted.metadata } : adopted;
+    // An orphan read as a view is adopted in full: the stored pod with the owner references given it.
+    const adoptions: Pod[] = [];
+    for (const adopted of plan.update) {
+      const full = await readFull(tx, adopted);
+      if (full) adoptions.push(full === adopted ? full : { ...full, metadata: { ...full.metadata, ownerReferences: adopted.metadata.ownerReferences } });
     }
+    plan.update = adoptions;
     await w.apply(plan);
     if (plan.status) await w.update(plan.status);
   }
@@ -269,7 +283,7 @@ async function runNodes(tx: StoreTxn, w: Writer, opts: RunOptions, ips: NodeIPs)
       ips.mark(node.name, view.status!.podIP!);
       continue;
     }
-    const pod = await fullPod(tx, view);
+    const pod = await readFull(tx, view);
     if (!pod) continue;
     let scheduled: Pod = pod.spec.nodeName === node.name ? pod : { ...pod, spec: { ...pod.spec, nodeName: node.name } };
     if (!isPodTerminal(pod)) {
@@ -302,8 +316,8 @@ function kubeletWouldKeep(pod: Pod, node: ClusterNode, now: Date): boolean {
 async function runEndpoints(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<void> {
   const pods = await podsToRead(tx);
   const services = await list<Service>(tx, 'Service');
-  const slices = await list<EndpointSlice>(tx, 'EndpointSlice');
-  const endpoints = new Map((await list<Endpoints>(tx, 'Endpoints')).map((e) => [nsName(e), e]));
+  const slices = await listToRead<EndpointSlice>(tx, 'EndpointSlice');
+  const endpoints = new Map((await listToRead<Endpoints>(tx, 'Endpoints')).map((e) => [nsName(e), e]));
   const nodeNames = new Set(opts.cluster.nodes.map((n) => n.name));
   const sliceIndex = new Map<string, EndpointSlice[]>();
   for (const sl of slices) {
@@ -341,13 +355,19 @@ async function runEndpoints(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<
     // The reconcilers apply the full selector; the index only narrows what they look at.
     const nsPods = candidates(svc);
     const name = svc.metadata.name ?? '';
-    const ep = reconcileEndpoints(svc, nsPods, endpoints.get(nsName(svc)));
-    if (ep !== null && ep !== 'unchanged') {
-      if (ep.metadata.resourceVersion || endpoints.has(nsName(svc))) await w.update(ep);
-      else await w.create(ep);
+    // Views are enough to tell the Endpoints and slices already right; otherwise they are read in full.
+    const existing = endpoints.get(nsName(svc));
+    if (!(existing && isEndpointsView(existing) && endpointsViewUnchanged(svc, nsPods, existing))) {
+      const ep = reconcileEndpoints(svc, nsPods, existing && (await readFull(tx, existing)));
+      if (ep !== null && ep !== 'unchanged') {
+        if (ep.metadata.resourceVersion || endpoints.has(nsName(svc))) await w.update(ep);
+        else await w.create(ep);
+      }
     }
     const own = slicesOf(svc.metadata.namespace, name, ENDPOINTSLICE_CONTROLLER);
-    await w.apply(reconcileEndpointSlices(svc, nsPods, own, { random: opts.random, nodeExists: (n) => nodeNames.has(n) }));
+    const sliceOpts = { random: opts.random, nodeExists: (n: string) => nodeNames.has(n) };
+    if (own.length && own.every(isEndpointSliceView) && endpointSliceViewsUnchanged(svc, nsPods, own, sliceOpts)) continue;
+    await w.apply(reconcileEndpointSlices(svc, nsPods, await readAllFull(tx, own), sliceOpts));
   }
   // Mirroring runs per Endpoints object and per set of mirrored slices.
   const mirrorKeys = new Set<string>([...endpoints.keys()]);
@@ -359,7 +379,12 @@ async function runEndpoints(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<
   const svcByKey = new Map(services.map((s) => [nsName(s), s]));
   for (const k of mirrorKeys) {
     const [ns, name] = k.split('/');
-    const plan = reconcileMirroredSlices(svcByKey.get(k), endpoints.get(k), slicesOf(ns, name, MIRRORING_CONTROLLER), {
+    const svc = svcByKey.get(k);
+    const ep = endpoints.get(k);
+    const mirrored = slicesOf(ns, name, MIRRORING_CONTROLLER);
+    // Mirroring reads the Endpoints and slices in full; views tell only that there is nothing to mirror.
+    const mirror = shouldMirror(svc, ep);
+    const plan = reconcileMirroredSlices(svc, mirror ? await readFull(tx, ep!) : ep, mirror ? await readAllFull(tx, mirrored) : mirrored, {
       random: opts.random,
     });
     await w.apply(plan);

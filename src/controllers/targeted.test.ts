@@ -291,7 +291,7 @@ describe('runControllers targeted mode', () => {
     expect(await summary(targeted.store)).toEqual(await summary(full.store));
   });
 
-  it.each(cases)('$name: a full resync on SQLite, which reads pod views, ends the same', async ({ steps }) => {
+  it.each(cases)('$name: a full resync on SQLite, which reads views, ends the same', async ({ steps }) => {
     const full = await play(steps, false);
     const onSqlite = await play(steps, false, sqliteStore);
     expect(onSqlite.converged).toEqual(full.converged);

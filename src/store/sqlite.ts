@@ -5,8 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { KubeObject, Pod } from '../api/types.js';
-import { POD_VIEW_VERSION, podView } from '../controllers/pod-view.js';
+import type { KubeObject } from '../api/types.js';
+import { VIEW_VERSION, viewOf } from '../controllers/views.js';
 import { type Store, type StoreTxn, StoreError, clone, hasLabels, isControlledByName, prefixEnd } from './store.js';
 
 const require = createRequire(import.meta.url);
@@ -22,19 +22,25 @@ CREATE TABLE IF NOT EXISTS meta (
   value INTEGER NOT NULL
 ) WITHOUT ROWID;
 INSERT OR IGNORE INTO meta (name, value) VALUES ('revision', 0);
+`;
+
+/** The views' table: the view's JSON, and its `content` text (controllers/views) kept as is. */
+const VIEWS_TABLE = `
 CREATE TABLE IF NOT EXISTS summaries (
   key TEXT PRIMARY KEY,
-  value TEXT NOT NULL
+  value TEXT NOT NULL,
+  content TEXT
 ) WITHOUT ROWID;
 `;
 
 /**
- * Every pod's view (controllers/pod-view) is kept beside it, written in the same transaction, in a
- * table of its own: a full resync reads the views' small b-tree, never the pods' pages. Not an
- * option a caller could leave out: a pod written without its view would be missed by every reader.
+ * The views (controllers/views) of pods, Endpoints and EndpointSlices are kept beside them,
+ * written in the same transaction, in a table of their own: a full resync reads the views' small
+ * b-tree, never the objects' pages. Not an option a caller could leave out: an object written
+ * without its view would be missed by every reader of views.
  */
-const SUMMARIZED_PREFIX = '/registry/pods/';
-const summarized = (key: string): boolean => key.startsWith(SUMMARIZED_PREFIX);
+const VIEWED_PREFIXES = ['/registry/pods/', '/registry/services/endpoints/', '/registry/endpointslices/'];
+const viewed = (key: string): boolean => VIEWED_PREFIXES.some((p) => key.startsWith(p));
 
 export class SqliteStore implements Store {
   private db: Database.Database;
@@ -56,32 +62,38 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
-    this.stmts = this.prepare();
+    this.db.exec(VIEWS_TABLE);
     this.ensureSummaries();
+    this.stmts = this.prepare();
   }
 
   /**
-   * Rebuilds the views when they were made by another version of podView (or by none: a state
+   * Rebuilds the views when they were made by another version of controllers/views (or by none: a state
    * file from before they were kept). Checked again under the write lock: another process may
    * have rebuilt them meanwhile.
    */
   private ensureSummaries(): void {
     const version = () => this.db.prepare<[], number>("SELECT value FROM meta WHERE name = 'summaries'").pluck().get();
-    if (version() === POD_VIEW_VERSION) return;
+    if (version() === VIEW_VERSION) return;
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      if (version() !== POD_VIEW_VERSION) {
-        this.db.exec('DELETE FROM summaries');
+      if (version() !== VIEW_VERSION) {
+        // Made again: another version may have kept other columns.
+        this.db.exec('DROP TABLE summaries');
+        this.db.exec(VIEWS_TABLE);
+        this.stmts = this.prepare(); // putView's
         // In pages: a statement being stepped through blocks every write on the connection.
         const page = this.db.prepare<[string, string], { key: string; value: string }>(
           'SELECT key, value FROM objects WHERE key > ? AND key < ? ORDER BY key LIMIT 1000',
         );
-        const end = prefixEnd(SUMMARIZED_PREFIX);
-        for (let after = SUMMARIZED_PREFIX, rows = page.all(after, end); rows.length; rows = page.all(after, end)) {
-          for (const row of rows) this.stmts.putSummary.run(row.key, JSON.stringify(podView(JSON.parse(row.value) as Pod)));
-          after = rows[rows.length - 1].key;
+        for (const prefix of VIEWED_PREFIXES) {
+          const end = prefixEnd(prefix);
+          for (let after = prefix, rows = page.all(after, end); rows.length; rows = page.all(after, end)) {
+            for (const row of rows) this.putView(row.key, JSON.parse(row.value) as KubeObject);
+            after = rows[rows.length - 1].key;
+          }
         }
-        this.db.prepare("INSERT INTO meta (name, value) VALUES ('summaries', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value").run(POD_VIEW_VERSION);
+        this.db.prepare("INSERT INTO meta (name, value) VALUES ('summaries', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value").run(VIEW_VERSION);
       }
       this.db.exec('COMMIT');
     } catch (err) {
@@ -113,10 +125,10 @@ export class SqliteStore implements Store {
       ),
       del: db.prepare<[string]>('DELETE FROM objects WHERE key = ?'),
       delRange: db.prepare<[string, string]>('DELETE FROM objects WHERE key >= ? AND key < ?'),
-      putSummary: db.prepare<[string, string]>(
-        'INSERT INTO summaries (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      putSummary: db.prepare<[string, string, string | null]>(
+        'INSERT INTO summaries (key, value, content) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, content = excluded.content',
       ),
-      summaryRange: db.prepare<[string, string], string>('SELECT value FROM summaries WHERE key >= ? AND key < ? ORDER BY key').pluck(),
+      summaryRange: db.prepare<[string, string], [string, string | null]>('SELECT value, content FROM summaries WHERE key >= ? AND key < ? ORDER BY key').raw(),
       delSummary: db.prepare<[string]>('DELETE FROM summaries WHERE key = ?'),
       delSummaryRange: db.prepare<[string, string]>('DELETE FROM summaries WHERE key >= ? AND key < ?'),
       rev: db.prepare<[], { value: number }>("SELECT value FROM meta WHERE name = 'revision'"),
@@ -135,11 +147,26 @@ export class SqliteStore implements Store {
     return out;
   }
 
-  /** The pods' views under `prefix` (see pod-view), in key order; undefined for other prefixes. */
+  /** Stores the view of the object at `key` (none for an object of a kind without views). */
+  private putView(key: string, obj: KubeObject): void {
+    const view = viewOf(obj);
+    if (!view) {
+      this.stmts.delSummary.run(key);
+      return;
+    }
+    const { content, ...rest } = view as KubeObject & { content?: string };
+    this.stmts.putSummary.run(key, JSON.stringify(rest), content ?? null);
+  }
+
+  /** The views under `prefix` (see controllers/views), in key order; undefined where none are kept. */
   async listSummaries(prefix: string): Promise<KubeObject[] | undefined> {
-    if (!summarized(prefix)) return undefined;
+    if (!viewed(prefix)) return undefined;
     const out: KubeObject[] = [];
-    for (const value of this.stmts.summaryRange.iterate(prefix, prefixEnd(prefix))) out.push(JSON.parse(value) as KubeObject);
+    for (const [value, content] of this.stmts.summaryRange.iterate(prefix, prefixEnd(prefix))) {
+      const view = JSON.parse(value) as KubeObject;
+      if (content !== null) view.content = content;
+      out.push(view);
+    }
     return out;
   }
 
@@ -196,7 +223,7 @@ export class SqliteStore implements Store {
         const out = clone(obj);
         out.metadata = { ...out.metadata, resourceVersion: String(next) };
         s.upsert.run(key, JSON.stringify(out), next);
-        if (summarized(key)) s.putSummary.run(key, JSON.stringify(podView(out as Pod)));
+        if (viewed(key)) this.putView(key, out);
         wrote = true;
         return out;
       };
@@ -220,13 +247,13 @@ export class SqliteStore implements Store {
         put: async (key, obj) => write(key, obj),
         delete: async (key) => {
           const changed = s.del.run(key).changes > 0;
-          if (changed && summarized(key)) s.delSummary.run(key);
+          if (changed && viewed(key)) s.delSummary.run(key);
           wrote ||= changed;
           return changed;
         },
         deletePrefix: async (prefix) => {
           const n = s.delRange.run(prefix, prefixEnd(prefix)).changes;
-          // A prefix above the pods' ('/registry/') takes their views too.
+          // A prefix above the viewed ones ('/registry/') takes their views too.
           if (n > 0) s.delSummaryRange.run(prefix, prefixEnd(prefix));
           wrote ||= n > 0;
           return n;

@@ -67,7 +67,8 @@ export interface StoreTxn extends StoreReader {
   listControlledBy?(prefix: string, kind: string, name: string): Promise<KubeObject[]>;
   /**
    * Compact read-only views of the objects under `prefix`, in key order, where the store keeps
-   * them (SQLite keeps pods' views: controllers/pod-view); undefined where it does not.
+   * them (SQLite keeps views of pods, Endpoints and EndpointSlices: controllers/views); undefined
+   * where it does not.
    */
   listSummaries?(prefix: string): Promise<KubeObject[] | undefined>;
 }

@@ -9,10 +9,14 @@ import { SqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 import { kubeletSync, SIM_READY_ANNOTATION, settledReadiness } from './kubelet.js';
 import { seededRandom } from './names.js';
-import { isPodView, POD_VIEW_VERSION, podView } from './pod-view.js';
+import { endpointSliceView, endpointsView, isPodView, VIEW_VERSION, podView } from './views.js';
+import { endpointSliceViewsUnchanged, reconcileEndpointSlices } from './endpointslice.js';
+import { endpointsViewUnchanged, reconcileEndpoints } from './endpoints.js';
+import { pod, svc } from './fixtures.test-util.js';
+import type { EndpointSlice, Endpoints, Service } from '../api/types.js';
 import { runControllers } from './runner.js';
 import type { ClusterNode, ClusterSettings } from './scheduler.js';
-import { Writer } from './writer.js';
+import { keyOf, Writer } from './writer.js';
 
 const node: ClusterNode = { name: 'node-1', podCIDR: '10.244.1.0/24', internalIP: '172.18.0.2' };
 const cluster: ClusterSettings = { clusterDomain: 'cluster.local', nodes: [node, { name: 'node-2', podCIDR: '10.244.2.0/24', internalIP: '172.18.0.3' }] };
@@ -40,15 +44,68 @@ describe('podView', () => {
     expect(view.status).toEqual({
       phase: 'Running',
       podIP: '10.244.1.2',
-      podIPs: [{ ip: '10.244.1.2' }],
       hostIP: '172.18.0.2',
       startTime: '2025-01-01T00:00:00Z',
-      conditions: [pod.status!.conditions!.find((c) => c.type === 'Ready')],
-      containerStatuses: [{ restartCount: 0 }],
+      conditions: [{ type: 'Ready', status: 'False', lastTransitionTime: '2025-01-01T00:00:00Z' }],
     });
     expect(view.kubelet).toBe('notReady');
     expect(isPodView(view)).toBe(true);
     expect(isPodView(pod)).toBe(false);
+  });
+
+  it('leaves out metadata, annotations and containers no reader of views looks at', () => {
+    const pod: Pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name: 'a',
+        generateName: 'web-',
+        namespace: 'default',
+        uid: 'u',
+        resourceVersion: '7',
+        creationTimestamp: '2025-01-01T00:00:00Z',
+        deletionTimestamp: '2025-01-01T00:01:00Z',
+        finalizers: ['x'],
+        annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{}', [SIM_READY_ANNOTATION]: 'false', 'controller.kubernetes.io/pod-deletion-cost': '5' },
+      },
+      spec: {
+        containers: [
+          { name: 'plain', image: 'nginx', ports: [{ containerPort: 80 }] },
+          { name: 'named', image: 'nginx', ports: [{ containerPort: 81 }, { name: 'metrics', containerPort: 9090, protocol: 'TCP' }] },
+        ],
+        initContainers: [
+          { name: 'setup', image: 'busybox', ports: [{ name: 'setup', containerPort: 1 }] },
+          { name: 'proxy', image: 'envoy', restartPolicy: 'Always', ports: [{ name: 'proxy', containerPort: 15001 }] },
+        ],
+      },
+    };
+    expect(podView(pod)).toEqual({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name: 'a',
+        namespace: 'default',
+        uid: 'u',
+        creationTimestamp: '2025-01-01T00:00:00Z',
+        deletionTimestamp: '2025-01-01T00:01:00Z',
+        annotations: { [SIM_READY_ANNOTATION]: 'false', 'controller.kubernetes.io/pod-deletion-cost': '5' },
+      },
+      spec: {
+        containers: [{ name: 'named', ports: [{ name: 'metrics', containerPort: 9090, protocol: 'TCP' }] }],
+        initContainers: [{ name: 'proxy', restartPolicy: 'Always', ports: [{ name: 'proxy', containerPort: 15001 }] }],
+      },
+      partial: true,
+    });
+  });
+
+  it.each([
+    { name: 'podIPs beyond podIP', status: { podIP: '10.0.0.1', podIPs: [{ ip: '10.0.0.1' }, { ip: 'fd00::1' }] }, want: { podIP: '10.0.0.1', podIPs: [{ ip: '10.0.0.1' }, { ip: 'fd00::1' }] } },
+    { name: 'podIPs without podIP', status: { podIPs: [{ ip: '10.0.0.1' }] }, want: { podIPs: [{ ip: '10.0.0.1' }] } },
+    { name: 'podIPs the same as podIP', status: { podIP: '10.0.0.1', podIPs: [{ ip: '10.0.0.1' }] }, want: { podIP: '10.0.0.1' } },
+    { name: 'restarts', status: { containerStatuses: [{ restartCount: 0 }, { restartCount: 2, name: 'd' }] }, want: { containerStatuses: [{ restartCount: 0 }, { restartCount: 2 }] } },
+    { name: 'no restarts', status: { containerStatuses: [{ restartCount: 0 }, {}] }, want: {} },
+  ])('keeps $name as the readers see it', ({ status, want }) => {
+    expect(podView({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'x' }, spec: { containers: [] }, status }).status).toEqual(want);
   });
 
   it('a pod without status has a view without status', () => {
@@ -84,6 +141,49 @@ describe('settledReadiness', () => {
     expect(kubeletSync(ready, node, [], at(100))).toBe('unchanged');
     expect(kubeletSync(delayed, node, [], at(10))).toBe('unchanged');
     expect(kubeletSync(delayed, node, [], at(30))).not.toBe('unchanged');
+  });
+});
+
+describe('telling from views that the endpoints controllers have nothing to do', () => {
+  const sliceOpts = () => ({ random: seededRandom(5) });
+  const pods = ['a', 'b', 'c'].map((n, i) => pod(n, `10.244.1.${i + 2}`));
+  /** The slices and Endpoints the controllers made for svc() and `pods`, as stored. */
+  const settled = (service: Service, ps: Pod[]) => {
+    const slices = reconcileEndpointSlices(service, ps, [], sliceOpts()).create.map((sl, i) => ({ ...sl, metadata: { ...sl.metadata, name: `web-${i}`, uid: `slice-${i}` } }));
+    const ep = reconcileEndpoints(service, ps, undefined) as Endpoints;
+    return { slices, ep };
+  };
+  const base = settled(svc(), pods);
+  const many = Array.from({ length: 150 }, (_, i) => pod(`p${i}`, `10.244.${1 + Math.floor(i / 200)}.${(i % 200) + 2}`));
+  type Case = { name: string; service: Service; pods: Pod[]; slices: EndpointSlice[]; ep: Endpoints; slicesKept: boolean; endpointsKept: boolean };
+  const cases: Case[] = [
+    { name: 'as the controllers left them', service: svc(), pods, ...base, slicesKept: true, endpointsKept: true },
+    { name: 'endpoints stored in another order', service: svc(), pods, slices: base.slices.map((sl) => ({ ...sl, endpoints: [...(sl.endpoints ?? [])].reverse() })), ep: base.ep, slicesKept: true, endpointsKept: true },
+    { name: 'a pod no longer ready', service: svc(), pods: [pods[0], pods[1], pod('c', '10.244.1.4', { ready: false })], ...base, slicesKept: false, endpointsKept: false },
+    { name: 'a pod more', service: svc(), pods: [...pods, pod('d', '10.244.1.5')], ...base, slicesKept: false, endpointsKept: false },
+    { name: 'a pod fewer', service: svc(), pods: pods.slice(1), ...base, slicesKept: false, endpointsKept: false },
+    { name: 'the Service relabelled', service: svc({}, { team: 'a' }), pods, ...base, slicesKept: false, endpointsKept: false },
+    { name: 'another targetPort', service: svc({ ports: [{ port: 80, targetPort: 9090, protocol: 'TCP' }] }), pods, ...base, slicesKept: false, endpointsKept: false },
+    { name: 'slices of an older Service of that name', service: { ...svc(), metadata: { ...svc().metadata, uid: 'new-uid' } }, pods, ...base, slicesKept: false, endpointsKept: true },
+    {
+      name: 'Endpoints marked truncated',
+      service: svc(),
+      pods,
+      slices: base.slices,
+      ep: { ...base.ep, metadata: { ...base.ep.metadata, annotations: { 'endpoints.kubernetes.io/over-capacity': 'truncated' } } },
+      slicesKept: true,
+      endpointsKept: false,
+    },
+    { name: 'no pods (a placeholder slice)', service: svc(), pods: [], ...settled(svc(), []), slicesKept: false, endpointsKept: true },
+    { name: 'over 100 endpoints (a port map in several slices)', service: svc(), pods: many, ...settled(svc(), many), slicesKept: false, endpointsKept: true },
+  ];
+
+  it.each(cases)('$name: slices kept $slicesKept, Endpoints kept $endpointsKept; never when the controllers would write', (c) => {
+    const slicesKept = endpointSliceViewsUnchanged(c.service, c.pods, c.slices.map(endpointSliceView), sliceOpts());
+    if (slicesKept) expect(reconcileEndpointSlices(c.service, c.pods, c.slices, sliceOpts())).toEqual({ create: [], update: [], delete: [] });
+    const endpointsKept = endpointsViewUnchanged(c.service, c.pods, endpointsView(c.ep));
+    if (endpointsKept) expect(reconcileEndpoints(c.service, c.pods, c.ep)).toBe('unchanged');
+    expect({ slicesKept, endpointsKept }).toEqual({ slicesKept: c.slicesKept, endpointsKept: c.endpointsKept });
   });
 });
 
@@ -124,7 +224,8 @@ describe('SQLite keeps a view beside every pod', () => {
     expect(await views(store)).toEqual(['a', 'b']);
     expect(await store.listSummaries('/registry/services/')).toBeUndefined();
     const [a] = (await store.listSummaries('/registry/pods/default/'))!;
-    expect(a).toEqual({ ...podView(synced(bare('a'))), metadata: { ...synced(bare('a')).metadata, resourceVersion: '1' } });
+    expect(a).toEqual(podView((await store.get('/registry/pods/default/a')) as Pod));
+    expect(a.metadata.name).toBe('a');
 
     await store.transaction(async (tx) => {
       await tx.put('/registry/pods/default/a', { ...synced(bare('a')), metadata: { ...bare('a').metadata, labels: { app: 'api' } } });
@@ -156,7 +257,12 @@ describe('SQLite keeps a view beside every pod', () => {
       await tx.create('/registry/pods/default/b', synced(bare('b')));
     });
     await store.close();
-    for (const stale of ["DROP TABLE summaries; DELETE FROM meta WHERE name = 'summaries'", `UPDATE meta SET value = ${POD_VIEW_VERSION + 1} WHERE name = 'summaries'; UPDATE summaries SET value = '{}'`]) {
+    for (const stale of [
+      "DROP TABLE summaries; DELETE FROM meta WHERE name = 'summaries'",
+      `UPDATE meta SET value = ${VIEW_VERSION + 1} WHERE name = 'summaries'; UPDATE summaries SET value = '{}'`,
+      // Kept by a version whose table had other columns.
+      `DROP TABLE summaries; CREATE TABLE summaries (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID; UPDATE meta SET value = ${VIEW_VERSION - 1} WHERE name = 'summaries'`,
+    ]) {
       const db = new Database(join(dir, 'state.db'));
       db.exec(stale);
       db.close();
@@ -176,8 +282,11 @@ async function dump(store: Store): Promise<Record<string, KubeObject>> {
 }
 
 describe('a full resync reading views', () => {
-  /** Writes `pods` (and `extra`), then resyncs at each of `times`, `edit` applied before the second. */
-  async function play(store: Store, pods: Pod[], times: Date[], edit?: (p: Pod) => Pod | undefined): Promise<Record<string, KubeObject>> {
+  /**
+   * Writes `pods`, then resyncs at each of `times`; before the second, `edit` is given every stored
+   * object and what it returns is stored in its place.
+   */
+  async function play(store: Store, pods: Pod[], times: Date[], edit?: (o: KubeObject) => KubeObject | undefined): Promise<Record<string, KubeObject>> {
     const random = seededRandom(3);
     await store.transaction(async (tx) => {
       for (const p of pods) await tx.create(`/registry/pods/${p.metadata.namespace}/${p.metadata.name}`, p);
@@ -185,9 +294,9 @@ describe('a full resync reading views', () => {
     for (const [i, now] of times.entries()) {
       await store.transaction(async (tx) => {
         if (i === 1 && edit) {
-          for (const p of (await tx.list('/registry/pods/')) as Pod[]) {
-            const next = edit(p);
-            if (next) await tx.put(`/registry/pods/${p.metadata.namespace}/${p.metadata.name}`, next);
+          for (const o of await tx.list('/registry/')) {
+            const next = edit(structuredClone(o));
+            if (next) await tx.put(keyOf(o), next);
           }
         }
         await runControllers(tx, { now, random, cluster });
@@ -209,7 +318,13 @@ describe('a full resync reading views', () => {
     spec: { selector: { app: 'web' }, clusterIP: '10.96.0.10', ports: [{ port: 80, targetPort: 'http', protocol: 'TCP' }] },
   };
   const withPort = [{ name: 'c', image: 'nginx', ports: [{ name: 'http', containerPort: 80 }] }];
-  const scenarios: { name: string; pods: Pod[]; times: Date[]; edit?: (p: Pod) => Pod | undefined; objects?: KubeObject[] }[] = [
+  const edited = <T extends KubeObject>(kind: string, name: string, fn: (o: T) => void) => (o: KubeObject): KubeObject | undefined => {
+    if (o.kind !== kind || o.metadata.name !== name) return undefined;
+    fn(o as T);
+    return o;
+  };
+  const manyPods = Array.from({ length: 120 }, (_, i) => bare(`p${i}`, structuredClone(withPort)));
+  const scenarios: { name: string; pods: Pod[]; times: Date[]; edit?: (o: KubeObject) => KubeObject | undefined; objects?: KubeObject[] }[] = [
     {
       name: 'probes become ready as time passes',
       pods: [bare('a', [{ name: 'c', image: 'nginx', ports: [{ name: 'http', containerPort: 80 }], readinessProbe: { initialDelaySeconds: 20 } }]), bare('b', withPort)],
@@ -220,14 +335,14 @@ describe('a full resync reading views', () => {
       name: 'sim ready flips a settled pod',
       pods: [bare('a', withPort), bare('b', withPort)],
       times: [t0, at(1), at(2)],
-      edit: (p) => (p.metadata.name === 'a' ? { ...p, metadata: { ...p.metadata, annotations: { [SIM_READY_ANNOTATION]: 'false' } } } : undefined),
+      edit: edited<Pod>('Pod', 'a', (p) => (p.metadata.annotations = { [SIM_READY_ANNOTATION]: 'false' })),
       objects: [svc],
     },
     {
       name: 'a node at a new address: every pod on it is synced again',
       pods: [bare('a', withPort)],
       times: [t0, at(1)],
-      edit: (p) => ({ ...p, status: { ...p.status, hostIP: '172.18.9.9', hostIPs: [{ ip: '172.18.9.9' }] } }),
+      edit: edited<Pod>('Pod', 'a', (p) => (p.status = { ...p.status, hostIP: '172.18.9.9', hostIPs: [{ ip: '172.18.9.9' }] })),
       objects: [svc],
     },
     {
@@ -235,6 +350,49 @@ describe('a full resync reading views', () => {
       pods: [bare('a', withPort), bare('b', withPort), bare('c', withPort)],
       times: [t0, at(1), at(2)],
       objects: [rs, svc],
+    },
+    {
+      name: 'a Service relabelled: its Endpoints and slices follow',
+      pods: [bare('a', withPort)],
+      times: [t0, at(1)],
+      edit: edited<Service>('Service', 'web', (o) => (o.metadata.labels = { team: 'a' })),
+      objects: [svc],
+    },
+    {
+      name: 'a Service made headless',
+      pods: [bare('a', withPort)],
+      times: [t0, at(1)],
+      edit: edited<Service>('Service', 'web', (o) => (o.spec.clusterIP = 'None')),
+      objects: [svc],
+    },
+    {
+      name: 'an endpoint changed by hand is put back',
+      pods: [bare('a', withPort), bare('b', withPort)],
+      times: [t0, at(1)],
+      edit: (o) => {
+        if (o.kind === 'EndpointSlice' && o.metadata.labels?.['kubernetes.io/service-name'] === 'web') (o as EndpointSlice).endpoints![0].nodeName = 'node-9';
+        else if (o.kind === 'Endpoints' && o.metadata.name === 'web') (o as Endpoints).subsets![0].addresses![0].nodeName = 'node-9';
+        else return undefined;
+        return o;
+      },
+      objects: [svc],
+    },
+    {
+      name: 'a port map over several slices',
+      pods: manyPods,
+      times: [t0, at(1)],
+      edit: edited<Pod>('Pod', 'p7', (p) => (p.metadata.labels = { app: 'other' })),
+      objects: [svc],
+    },
+    {
+      name: 'Endpoints of a Service without selector are mirrored',
+      pods: [],
+      times: [t0, at(1)],
+      edit: edited<Endpoints>('Endpoints', 'external', (o) => o.subsets![0].addresses!.push({ ip: '192.168.1.11' })),
+      objects: [
+        { apiVersion: 'v1', kind: 'Service', metadata: { name: 'external', namespace: 'default', uid: 'ext-uid' }, spec: { clusterIP: '10.96.0.11', ports: [{ port: 80, protocol: 'TCP' }] } },
+        { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'external', namespace: 'default', uid: 'ext-ep-uid' }, subsets: [{ addresses: [{ ip: '192.168.1.10' }], ports: [{ port: 80, protocol: 'TCP' }] }] },
+      ],
     },
     {
       name: 'unscheduled and ended pods',
@@ -248,10 +406,7 @@ describe('a full resync reading views', () => {
     const results: Record<string, KubeObject>[] = [];
     for (const store of stores) {
       await store.transaction(async (tx) => {
-        for (const o of objects) {
-          const plural = o.kind === 'Service' ? 'services/specs' : 'replicasets';
-          await tx.create(`/registry/${plural}/${o.metadata.namespace}/${o.metadata.name}`, structuredClone(o));
-        }
+        for (const o of objects) await tx.create(keyOf(o), structuredClone(o));
       });
       results.push(await play(store, structuredClone(pods), times, edit));
       await store.close();
