@@ -101,16 +101,17 @@ async function fullResync(state) {
   return ms;
 }
 
-/** What a resync reads before any controller works: every object of the kinds it lists, parsed. */
+/**
+ * What a resync reads before any controller works: every object of the kinds it lists, parsed
+ * (pods, Endpoints and slices as the views it reads).
+ */
 async function readFloor(state) {
   const store = new SqliteStore(state);
   const t0 = Date.now();
   let n = 0;
-  // Pods as the resync reads them: their views (controllers/views), not the pods.
-  n += (await store.listSummaries(typePrefix(resourceByKind('Pod')))).length;
-  for (const kind of ['Service', 'Endpoints', 'EndpointSlice', 'ReplicaSet', 'Deployment']) {
-    n += (await store.list(typePrefix(resourceByKind(kind)))).length;
-  }
+  // Pods, Endpoints and slices as the resync reads them: their views (controllers/views).
+  for (const kind of ['Pod', 'Endpoints', 'EndpointSlice']) n += (await store.listSummaries(typePrefix(resourceByKind(kind)))).length;
+  for (const kind of ['Service', 'ReplicaSet', 'Deployment']) n += (await store.list(typePrefix(resourceByKind(kind)))).length;
   const ms = Date.now() - t0;
   await store.close();
   return { ms, n };
@@ -152,5 +153,5 @@ console.log(`apply one Service:  empty ${applyEmpty.toFixed(0)} ms, big ${applyB
 console.log(`  into ns-0 (${PODS / NAMESPACES} pods): empty ${crowdedEmpty.toFixed(0)} ms, big ${crowdedBig.toFixed(0)} ms, ratio ${(crowdedBig / crowdedEmpty).toFixed(2)} (goal <= 1.5)`);
 console.log(`delete one pod:     empty ${deleteEmpty.toFixed(0)} ms, big ${deleteBig.toFixed(0)} ms, ratio ${(deleteBig / deleteEmpty).toFixed(2)} (goal <= 1.5)`);
 console.log(`full resync:        first ${(firstResync / 1000).toFixed(2)} s (creates every Endpoints/slice), settled ${(resync / 1000).toFixed(2)} s (goal < 2 s)`);
-console.log(`  of which reading:  ${(floor.ms / 1000).toFixed(2)} s to read and parse the ${floor.n} objects it lists, before any controller runs`);
+console.log(`  of which reading:  ${(floor.ms / 1000).toFixed(2)} s to read and parse the ${floor.n} objects (or their views) it lists, before any controller runs`);
 for (const d of [big, empty]) rmSync(d, { recursive: true, force: true });
