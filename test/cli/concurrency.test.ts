@@ -9,6 +9,7 @@ import { IPRange } from '../../src/allocators/ip-range.js';
 import { PortRange } from '../../src/allocators/port-range.js';
 import type { Service } from '../../src/api/types.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
+import { viewOf } from '../../src/controllers/views.js';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'svcctl.cjs');
 const dirs: string[] = [];
@@ -87,5 +88,39 @@ describe('concurrent svcctl processes on one state directory', () => {
     expect(ipsUsed).toBe(svcs.length);
     expect(portsUsed).toBe(svcs.length - 1);
     expect(new Set(svcs.map((s) => s.spec.clusterIP)).size).toBe(svcs.length);
+  });
+
+  it('keep the view of every pod, Endpoints and EndpointSlice as the object it stands for', async () => {
+    const state = tmp();
+    expect(await svcctl(state, ['get', 'ns']).done).toBe(0);
+    const app = (name: string, replicas: number) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: ${replicas}\n  selector:\n    matchLabels:\n      app: ${name}\n` +
+      `  template:\n    metadata:\n      labels:\n        app: ${name}\n    spec:\n      containers:\n      - name: c\n        image: nginx\n        ports:\n        - name: http\n          containerPort: 80\n` +
+      `---\napiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    app: ${name}\n  ports:\n  - port: 80\n    targetPort: http\n`;
+    const files = ['a', 'b', 'c'].map((n, i) => {
+      const f = join(state, `${n}.yaml`);
+      writeFileSync(f, app(n, 2 + i));
+      return f;
+    });
+    expect(await Promise.all(files.map((f) => svcctl(state, ['apply', '-f', f]).done))).toEqual([0, 0, 0]);
+    // Writers racing again: a scale, a readiness flip and a resync of the whole cluster.
+    const again = [
+      svcctl(state, ['scale', 'deployment', 'a', '--replicas=5']),
+      svcctl(state, ['delete', 'deployment', 'b']),
+      svcctl(state, ['sim', 'advance', '10s']),
+    ];
+    expect(await Promise.all(again.map((r) => r.done))).toEqual([0, 0, 0]);
+    const store = new SqliteStore(state);
+    try {
+      for (const prefix of ['/registry/pods/', '/registry/services/endpoints/', '/registry/endpointslices/']) {
+        const objects = await store.list(prefix);
+        const views = (await store.listSummaries(prefix)) ?? [];
+        expect(views.map((v) => v.metadata.name)).toEqual(objects.map((o) => o.metadata.name));
+        expect(views).toEqual(objects.map((o) => viewOf(o)));
+      }
+      expect((await store.list('/registry/pods/')).length).toBe(5 + 4);
+    } finally {
+      await store.close();
+    }
   });
 });
