@@ -110,7 +110,7 @@ async function readFloor(state) {
   const t0 = Date.now();
   let n = 0;
   // Pods, Endpoints and slices as the resync reads them: their views (controllers/views).
-  for (const kind of ['Pod', 'Endpoints', 'EndpointSlice']) n += (await store.listSummaries(typePrefix(resourceByKind(kind)))).length;
+  for (const kind of ['Pod', 'Endpoints', 'EndpointSlice']) n += (await store.listViews(typePrefix(resourceByKind(kind)))).length;
   for (const kind of ['Service', 'ReplicaSet', 'Deployment']) n += (await store.list(typePrefix(resourceByKind(kind)))).length;
   const ms = Date.now() - t0;
   await store.close();

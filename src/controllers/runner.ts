@@ -71,7 +71,7 @@ async function list<T extends KubeObject>(tx: StoreTxn, kind: string): Promise<T
  */
 async function listToRead<T extends KubeObject>(tx: StoreTxn, kind: string): Promise<T[]> {
   const prefix = typePrefix(type(kind));
-  return ((await tx.listSummaries?.(prefix)) ?? (await tx.list(prefix))) as T[];
+  return ((await tx.listViews?.(prefix)) ?? (await tx.list(prefix))) as T[];
 }
 
 const podsToRead = (tx: StoreTxn) => listToRead<Pod>(tx, 'Pod');
@@ -444,8 +444,8 @@ function roundsFor(objects: KubeObject[], nodes: number): number {
  */
 function cachingTxn(tx: StoreTxn): StoreTxn {
   const lists = new Map<string, { objects: KubeObject[]; indexed: boolean }>();
-  /** listSummaries results, kept and dropped as lists are. */
-  const summaries = new Map<string, KubeObject[]>();
+  /** listViews results, kept and dropped as lists are. */
+  const views = new Map<string, KubeObject[]>();
   /**
    * The object at keys updated or deleted (null) in this run, and at those of lists peeked into;
    * not kept for a store that keeps parsed objects (lint's), which answers peek() itself.
@@ -454,7 +454,7 @@ function cachingTxn(tx: StoreTxn): StoreTxn {
   const invalidate = (key: string) => {
     for (const dir of directoriesOf(key)) {
       lists.delete(dir);
-      summaries.delete(dir);
+      views.delete(dir);
     }
   };
   const updated = async (key: string, write: Promise<KubeObject>): Promise<KubeObject> => {
@@ -486,13 +486,13 @@ function cachingTxn(tx: StoreTxn): StoreTxn {
       }
       return [...hit.objects];
     },
-    listSummaries: tx.listSummaries
+    listViews: tx.listViews
       ? async (prefix) => {
-          let hit = summaries.get(prefix);
+          let hit = views.get(prefix);
           if (!hit) {
-            const read = await tx.listSummaries!(prefix);
+            const read = await tx.listViews!(prefix);
             if (!read || !prefix.endsWith('/')) return read;
-            summaries.set(prefix, (hit = read));
+            views.set(prefix, (hit = read));
           }
           return [...hit];
         }
@@ -520,7 +520,7 @@ function cachingTxn(tx: StoreTxn): StoreTxn {
     },
     deletePrefix: (prefix) => {
       for (const p of lists.keys()) if (p.startsWith(prefix) || prefix.startsWith(p)) lists.delete(p);
-      for (const p of summaries.keys()) if (p.startsWith(prefix) || prefix.startsWith(p)) summaries.delete(p);
+      for (const p of views.keys()) if (p.startsWith(prefix) || prefix.startsWith(p)) views.delete(p);
       for (const key of known?.keys() ?? []) if (key.startsWith(prefix)) known!.set(key, null);
       return tx.deletePrefix(prefix);
     },

@@ -212,7 +212,7 @@ const tempDir = () => {
 };
 
 describe('SQLite keeps a view beside every pod', () => {
-  const views = async (store: SqliteStore) => ((await store.listSummaries('/registry/pods/')) ?? []).map((v) => v.metadata.name);
+  const views = async (store: SqliteStore) => ((await store.listViews('/registry/pods/')) ?? []).map((v) => v.metadata.name);
 
   it('written, replaced and deleted with the pod, in the same transaction', async () => {
     const store = new SqliteStore(tempDir());
@@ -222,15 +222,15 @@ describe('SQLite keeps a view beside every pod', () => {
       await tx.create('/registry/services/specs/default/a', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'a', namespace: 'default' } });
     });
     expect(await views(store)).toEqual(['a', 'b']);
-    expect(await store.listSummaries('/registry/services/')).toBeUndefined();
-    const [a] = (await store.listSummaries('/registry/pods/default/'))!;
+    expect(await store.listViews('/registry/services/')).toBeUndefined();
+    const [a] = (await store.listViews('/registry/pods/default/'))!;
     expect(a).toEqual(podView((await store.get('/registry/pods/default/a')) as Pod));
     expect(a.metadata.name).toBe('a');
 
     await store.transaction(async (tx) => {
       await tx.put('/registry/pods/default/a', { ...synced(bare('a')), metadata: { ...bare('a').metadata, labels: { app: 'api' } } });
     });
-    expect((await store.listSummaries('/registry/pods/default/'))![0].metadata.labels).toEqual({ app: 'api' });
+    expect((await store.listViews('/registry/pods/default/'))![0].metadata.labels).toEqual({ app: 'api' });
 
     // A failed transaction leaves views and pods as they were.
     await expect(
@@ -258,17 +258,17 @@ describe('SQLite keeps a view beside every pod', () => {
     });
     await store.close();
     for (const stale of [
-      "DROP TABLE summaries; DELETE FROM meta WHERE name = 'summaries'",
-      `UPDATE meta SET value = ${VIEW_VERSION + 1} WHERE name = 'summaries'; UPDATE summaries SET value = '{}'`,
+      "DROP TABLE views; DELETE FROM meta WHERE name = 'views'",
+      `UPDATE meta SET value = ${VIEW_VERSION + 1} WHERE name = 'views'; UPDATE views SET value = '{}'`,
       // Kept by a version whose table had other columns.
-      `DROP TABLE summaries; CREATE TABLE summaries (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID; UPDATE meta SET value = ${VIEW_VERSION - 1} WHERE name = 'summaries'`,
+      `DROP TABLE views; CREATE TABLE views (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID; UPDATE meta SET value = ${VIEW_VERSION - 1} WHERE name = 'views'`,
     ]) {
       const db = new Database(join(dir, 'state.db'));
       db.exec(stale);
       db.close();
       store = new SqliteStore(dir);
       expect(await views(store)).toEqual(['a', 'b']);
-      expect((await store.listSummaries('/registry/pods/'))![0]).toEqual(podView((await store.get('/registry/pods/default/a')) as Pod));
+      expect((await store.listViews('/registry/pods/'))![0]).toEqual(podView((await store.get('/registry/pods/default/a')) as Pod));
       await store.close();
     }
   });

@@ -14,7 +14,7 @@ const type = (kind: string): ResourceType => resourceByKind(kind)!;
 /** The store key of an object (its kind must be in the scheme). */
 export const keyOf = (o: KubeObject): string => objectKey(type(o.kind), o.metadata.namespace, o.metadata.name ?? '');
 
-/** A pod's view (views) lacks most of the pod: storing it, or anything made from it, would lose the rest. */
+/** A view (controllers/views) lacks most of its object: storing it, or anything made from it, would lose the rest. */
 function refuseViews(obj: KubeObject): void {
   if (obj.partial === true) throw new Error(`${obj.kind} ${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}: a partial view cannot be written`);
 }

@@ -26,7 +26,7 @@ INSERT OR IGNORE INTO meta (name, value) VALUES ('revision', 0);
 
 /** The views' table: the view's JSON, and its `content` text (controllers/views) kept as is. */
 const VIEWS_TABLE = `
-CREATE TABLE IF NOT EXISTS summaries (
+CREATE TABLE IF NOT EXISTS views (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL,
   content TEXT
@@ -63,23 +63,23 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
     this.db.exec(VIEWS_TABLE);
-    this.ensureSummaries();
+    this.ensureViews();
     this.stmts = this.prepare();
   }
 
   /**
-   * Rebuilds the views when they were made by another version of controllers/views (or by none: a state
+   * Rebuilds the views when another version of controllers/views made them (or none did: a state
    * file from before they were kept). Checked again under the write lock: another process may
    * have rebuilt them meanwhile.
    */
-  private ensureSummaries(): void {
-    const version = () => this.db.prepare<[], number>("SELECT value FROM meta WHERE name = 'summaries'").pluck().get();
+  private ensureViews(): void {
+    const version = () => this.db.prepare<[], number>("SELECT value FROM meta WHERE name = 'views'").pluck().get();
     if (version() === VIEW_VERSION) return;
     this.db.exec('BEGIN IMMEDIATE');
     try {
       if (version() !== VIEW_VERSION) {
         // Made again: another version may have kept other columns.
-        this.db.exec('DROP TABLE summaries');
+        this.db.exec('DROP TABLE views');
         this.db.exec(VIEWS_TABLE);
         this.stmts = this.prepare(); // putView's
         // In pages: a statement being stepped through blocks every write on the connection.
@@ -93,7 +93,7 @@ export class SqliteStore implements Store {
             after = rows[rows.length - 1].key;
           }
         }
-        this.db.prepare("INSERT INTO meta (name, value) VALUES ('summaries', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value").run(VIEW_VERSION);
+        this.db.prepare("INSERT INTO meta (name, value) VALUES ('views', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value").run(VIEW_VERSION);
       }
       this.db.exec('COMMIT');
     } catch (err) {
@@ -125,12 +125,12 @@ export class SqliteStore implements Store {
       ),
       del: db.prepare<[string]>('DELETE FROM objects WHERE key = ?'),
       delRange: db.prepare<[string, string]>('DELETE FROM objects WHERE key >= ? AND key < ?'),
-      putSummary: db.prepare<[string, string, string | null]>(
-        'INSERT INTO summaries (key, value, content) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, content = excluded.content',
+      putView: db.prepare<[string, string, string | null]>(
+        'INSERT INTO views (key, value, content) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, content = excluded.content',
       ),
-      summaryRange: db.prepare<[string, string], [string, string | null]>('SELECT value, content FROM summaries WHERE key >= ? AND key < ? ORDER BY key').raw(),
-      delSummary: db.prepare<[string]>('DELETE FROM summaries WHERE key = ?'),
-      delSummaryRange: db.prepare<[string, string]>('DELETE FROM summaries WHERE key >= ? AND key < ?'),
+      viewRange: db.prepare<[string, string], [string, string | null]>('SELECT value, content FROM views WHERE key >= ? AND key < ? ORDER BY key').raw(),
+      delView: db.prepare<[string]>('DELETE FROM views WHERE key = ?'),
+      delViewRange: db.prepare<[string, string]>('DELETE FROM views WHERE key >= ? AND key < ?'),
       rev: db.prepare<[], { value: number }>("SELECT value FROM meta WHERE name = 'revision'"),
       setRev: db.prepare<[number]>("UPDATE meta SET value = ? WHERE name = 'revision'"),
     };
@@ -151,18 +151,18 @@ export class SqliteStore implements Store {
   private putView(key: string, obj: KubeObject): void {
     const view = viewOf(obj);
     if (!view) {
-      this.stmts.delSummary.run(key);
+      this.stmts.delView.run(key);
       return;
     }
     const { content, ...rest } = view as KubeObject & { content?: string };
-    this.stmts.putSummary.run(key, JSON.stringify(rest), content ?? null);
+    this.stmts.putView.run(key, JSON.stringify(rest), content ?? null);
   }
 
   /** The views under `prefix` (see controllers/views), in key order; undefined where none are kept. */
-  async listSummaries(prefix: string): Promise<KubeObject[] | undefined> {
+  async listViews(prefix: string): Promise<KubeObject[] | undefined> {
     if (!viewed(prefix)) return undefined;
     const out: KubeObject[] = [];
-    for (const [value, content] of this.stmts.summaryRange.iterate(prefix, prefixEnd(prefix))) {
+    for (const [value, content] of this.stmts.viewRange.iterate(prefix, prefixEnd(prefix))) {
       const view = JSON.parse(value) as KubeObject;
       if (content !== null) view.content = content;
       out.push(view);
@@ -232,7 +232,7 @@ export class SqliteStore implements Store {
         list: (prefix) => this.list(prefix),
         listLabeled: (prefix, labels) => this.listLabeled(prefix, labels),
         listControlledBy: (prefix, kind, name) => this.listControlledBy(prefix, kind, name),
-        listSummaries: (prefix) => this.listSummaries(prefix),
+        listViews: (prefix) => this.listViews(prefix),
         create: async (key, obj) => {
           if (s.revisionOf.get(key) !== undefined) throw new StoreError('AlreadyExists', key);
           return write(key, obj);
@@ -247,14 +247,14 @@ export class SqliteStore implements Store {
         put: async (key, obj) => write(key, obj),
         delete: async (key) => {
           const changed = s.del.run(key).changes > 0;
-          if (changed && viewed(key)) s.delSummary.run(key);
+          if (changed && viewed(key)) s.delView.run(key);
           wrote ||= changed;
           return changed;
         },
         deletePrefix: async (prefix) => {
           const n = s.delRange.run(prefix, prefixEnd(prefix)).changes;
           // A prefix above the viewed ones ('/registry/') takes their views too.
-          if (n > 0) s.delSummaryRange.run(prefix, prefixEnd(prefix));
+          if (n > 0) s.delViewRange.run(prefix, prefixEnd(prefix));
           wrote ||= n > 0;
           return n;
         },

@@ -70,7 +70,7 @@ export interface StoreTxn extends StoreReader {
    * them (SQLite keeps views of pods, Endpoints and EndpointSlices: controllers/views); undefined
    * where it does not.
    */
-  listSummaries?(prefix: string): Promise<KubeObject[] | undefined>;
+  listViews?(prefix: string): Promise<KubeObject[] | undefined>;
 }
 
 /** True when `obj`'s controller owner reference names `kind`/`name`. */

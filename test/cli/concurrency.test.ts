@@ -114,7 +114,7 @@ describe('concurrent svcctl processes on one state directory', () => {
     try {
       for (const prefix of ['/registry/pods/', '/registry/services/endpoints/', '/registry/endpointslices/']) {
         const objects = await store.list(prefix);
-        const views = (await store.listSummaries(prefix)) ?? [];
+        const views = (await store.listViews(prefix)) ?? [];
         expect(views.map((v) => v.metadata.name)).toEqual(objects.map((o) => o.metadata.name));
         expect(views).toEqual(objects.map((o) => viewOf(o)));
       }
