@@ -260,6 +260,8 @@ describe('SQLite keeps a view beside every pod', () => {
     for (const stale of [
       "DROP TABLE views; DELETE FROM meta WHERE name = 'views'",
       `UPDATE meta SET value = ${VIEW_VERSION + 1} WHERE name = 'views'; UPDATE views SET value = '{}'`,
+      // Written last by a svcctl that kept no views: a pod without its view.
+      `INSERT INTO objects (key, value, mod_revision) SELECT '/registry/pods/default/c', replace(value, '"a"', '"c"'), 3 FROM objects WHERE key = '/registry/pods/default/a'; UPDATE meta SET value = 3 WHERE name = 'revision'`,
       // Kept by a version whose table had other columns.
       `DROP TABLE views; CREATE TABLE views (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID; UPDATE meta SET value = ${VIEW_VERSION - 1} WHERE name = 'views'`,
     ]) {
@@ -267,10 +269,29 @@ describe('SQLite keeps a view beside every pod', () => {
       db.exec(stale);
       db.close();
       store = new SqliteStore(dir);
-      expect(await views(store)).toEqual(['a', 'b']);
-      expect((await store.listViews('/registry/pods/'))![0]).toEqual(podView((await store.get('/registry/pods/default/a')) as Pod));
+      const pods = (await store.list('/registry/pods/')) as Pod[];
+      expect(await store.listViews('/registry/pods/')).toEqual(pods.map(podView));
       await store.close();
     }
+    store = new SqliteStore(dir);
+    expect(await views(store)).toEqual(['a', 'b', 'c']);
+    await store.close();
+  });
+
+  it('keeps views current without rebuilding them: a state file it wrote last is trusted', async () => {
+    const dir = tempDir();
+    let store = new SqliteStore(dir);
+    await store.transaction(async (tx) => {
+      await tx.create('/registry/pods/default/a', synced(bare('a')));
+    });
+    await store.close();
+    // A view changed behind the store's back stays as it is: the store wrote last, so it is not rebuilt.
+    const db = new Database(join(dir, 'state.db'));
+    db.exec(`UPDATE views SET value = replace(value, '"web"', '"marked"')`);
+    db.close();
+    store = new SqliteStore(dir);
+    expect((await store.listViews('/registry/pods/'))![0].metadata.labels).toEqual({ app: 'marked' });
+    await store.close();
   });
 });
 

@@ -68,16 +68,18 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Rebuilds the views when another version of controllers/views made them (or none did: a state
-   * file from before they were kept). Checked again under the write lock: another process may
-   * have rebuilt them meanwhile.
+   * Rebuilds the views unless this version of controllers/views made them and kept them with every
+   * write since: a state file from before views were kept, or last written by a svcctl that did
+   * not keep them, has them missing or stale. Checked again under the write lock: another process
+   * may have rebuilt them meanwhile.
    */
   private ensureViews(): void {
-    const version = () => this.db.prepare<[], number>("SELECT value FROM meta WHERE name = 'views'").pluck().get();
-    if (version() === VIEW_VERSION) return;
+    const meta = this.db.prepare<[string], number>('SELECT value FROM meta WHERE name = ?').pluck();
+    const current = () => meta.get('views') === VIEW_VERSION && meta.get('views_revision') === meta.get('revision');
+    if (current()) return;
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      if (version() !== VIEW_VERSION) {
+      if (!current()) {
         // Made again: another version may have kept other columns.
         this.db.exec('DROP TABLE views');
         this.db.exec(VIEWS_TABLE);
@@ -93,7 +95,9 @@ export class SqliteStore implements Store {
             after = rows[rows.length - 1].key;
           }
         }
-        this.db.prepare("INSERT INTO meta (name, value) VALUES ('views', ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value").run(VIEW_VERSION);
+        const setMeta = this.db.prepare<[string, number]>('INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value');
+        setMeta.run('views', VIEW_VERSION);
+        setMeta.run('views_revision', meta.get('revision')!);
       }
       this.db.exec('COMMIT');
     } catch (err) {
@@ -133,6 +137,8 @@ export class SqliteStore implements Store {
       delViewRange: db.prepare<[string, string]>('DELETE FROM views WHERE key >= ? AND key < ?'),
       rev: db.prepare<[], { value: number }>("SELECT value FROM meta WHERE name = 'revision'"),
       setRev: db.prepare<[number]>("UPDATE meta SET value = ? WHERE name = 'revision'"),
+      // The revision the views are kept up to: the same as the store's after every write here.
+      setViewsRev: db.prepare<[number]>("UPDATE meta SET value = ? WHERE name = 'views_revision'"),
     };
   }
 
@@ -260,7 +266,10 @@ export class SqliteStore implements Store {
         },
       };
       const result = await fn(tx);
-      if (wrote) s.setRev.run(next);
+      if (wrote) {
+        s.setRev.run(next);
+        s.setViewsRev.run(next);
+      }
       this.db.exec('COMMIT');
       return result;
     } catch (err) {
