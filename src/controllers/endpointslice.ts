@@ -90,7 +90,6 @@ export function endpointPorts(svc: Service, pod: Pod): EndpointPort[] {
 const portMapKey = (ports: EndpointPort[] | undefined): string =>
   sortStrings((ports ?? []).map(portKey)).join('|');
 
-
 /** EndpointsEqualBeyondHash (targetRef resourceVersion ignored). */
 function endpointEqualBeyondHash(a: SliceEndpoint, b: SliceEndpoint): boolean {
   const c = (x: SliceEndpoint) => x.conditions ?? {};
@@ -182,9 +181,9 @@ function desiredEndpoints(svc: Service, pods: Pod[], opts: SliceOptions): Desire
  * told from the views alone; false when it cannot tell (the caller then reads the slices in
  * full). That is so when every slice is an IPv4 slice of this Service with the labels it should
  * have, for a port map the pods resolve to, one slice a port map, holding exactly the wanted
- * endpoints (its endpoints are, as text, the wanted ones): then no slice loses,
- * changes or gains an endpoint, none is deleted and no placeholder is made. A port map spread
- * over several slices (over 100 endpoints) is not told apart here.
+ * endpoints (as text): then no slice loses, changes or gains an endpoint, none is deleted and no
+ * placeholder is made. A port map spread over several slices (over 100 endpoints) is not told
+ * apart here.
  */
 export function endpointSliceViewsUnchanged(svc: Service, pods: Pod[], views: EndpointSliceView[], opts: SliceOptions): boolean {
   if (views.length === 0 || svc.spec.type === 'ExternalName' || !serviceSelects(svc.spec.selector)) return false;
@@ -198,7 +197,7 @@ export function endpointSliceViewsUnchanged(svc: Service, pods: Pod[], views: En
   }
   for (const [k, { eps }] of desired) {
     const s = sliceOf.get(k);
-    if (s ? s.content !== endpointsText([...eps.values()]) : eps.size > 0) return false;
+    if (s ? s.content !== endpointsText(eps) : eps.size > 0) return false;
   }
   return true;
 }

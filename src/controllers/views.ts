@@ -85,13 +85,12 @@ export function endpointKey(ep: SliceEndpoint): string {
 }
 
 /**
- * A slice's endpoints as one text, in any order: their JSON in endpointKey order (ties, which a
- * slice the controller wrote never has, in the order given).
+ * Endpoints as one text, whatever their order: their JSON in endpointKey order (ties, which a
+ * slice the controller wrote never has, in the order given). `keyed` pairs each with its key.
  */
-export function endpointsText(endpoints: readonly SliceEndpoint[] | undefined): string {
-  const keyed = (endpoints ?? []).map((e) => ({ k: endpointKey(e), e }));
-  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
-  return JSON.stringify(keyed.map((x) => x.e));
+export function endpointsText(keyed: Iterable<[string, SliceEndpoint]>): string {
+  const sorted = [...keyed].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return JSON.stringify(sorted.map((x) => x[1]));
 }
 
 export function endpointsView(ep: Endpoints): EndpointsView {
@@ -105,7 +104,7 @@ export function endpointSliceView(slice: EndpointSlice): EndpointSliceView {
     metadata: slice.metadata,
     addressType: slice.addressType,
     partial: true,
-    content: endpointsText(slice.endpoints),
+    content: endpointsText((slice.endpoints ?? []).map((e): [string, SliceEndpoint] => [endpointKey(e), e])),
   };
   if (slice.ports !== undefined) view.ports = slice.ports;
   return view;
