@@ -41,6 +41,8 @@ CREATE TABLE IF NOT EXISTS views (
  */
 const VIEWED_PREFIXES = ['/registry/pods/', '/registry/services/endpoints/', '/registry/endpointslices/'];
 const viewed = (key: string): boolean => VIEWED_PREFIXES.some((p) => key.startsWith(p));
+/** Pods' views have no `content`: their values are read alone (a row array each cost as much as the read). */
+const withoutContent = (prefix: string): boolean => prefix.startsWith('/registry/pods/');
 
 export class SqliteStore implements Store {
   private db: Database.Database;
@@ -133,6 +135,7 @@ export class SqliteStore implements Store {
         'INSERT INTO views (key, value, content) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, content = excluded.content',
       ),
       viewRange: db.prepare<[string, string], [string, string | null]>('SELECT value, content FROM views WHERE key >= ? AND key < ? ORDER BY key').raw(),
+      viewValues: db.prepare<[string, string], string>('SELECT value FROM views WHERE key >= ? AND key < ? ORDER BY key').pluck(),
       delView: db.prepare<[string]>('DELETE FROM views WHERE key = ?'),
       delViewRange: db.prepare<[string, string]>('DELETE FROM views WHERE key >= ? AND key < ?'),
       rev: db.prepare<[], { value: number }>("SELECT value FROM meta WHERE name = 'revision'"),
@@ -168,6 +171,10 @@ export class SqliteStore implements Store {
   async listViews(prefix: string): Promise<KubeObject[] | undefined> {
     if (!viewed(prefix)) return undefined;
     const out: KubeObject[] = [];
+    if (withoutContent(prefix)) {
+      for (const value of this.stmts.viewValues.iterate(prefix, prefixEnd(prefix))) out.push(JSON.parse(value) as KubeObject);
+      return out;
+    }
     for (const [value, content] of this.stmts.viewRange.iterate(prefix, prefixEnd(prefix))) {
       const view = JSON.parse(value) as KubeObject;
       if (content !== null) view.content = content;
