@@ -36,7 +36,7 @@ export interface ViewContent {
 /** Endpoints with metadata only; `content` is subsetsText of its subsets. */
 export interface EndpointsView extends Endpoints, ViewContent {}
 
-/** An EndpointSlice without its endpoints; `content` is endpointsText of them. */
+/** An EndpointSlice without its endpoints; `content` is sliceEndpointsText of them. */
 export interface EndpointSliceView extends EndpointSlice, ViewContent {}
 
 /** Bumped whenever a view's fields change: stores rebuild the views they keep. */
@@ -85,12 +85,23 @@ export function endpointKey(ep: SliceEndpoint): string {
 }
 
 /**
- * Endpoints as one text, whatever their order: their JSON in endpointKey order (ties, which a
- * slice the controller wrote never has, in the order given). `keyed` pairs each with its key.
+ * Endpoints held by their endpointKey as one text, whatever their order: their JSON in key order.
  */
-export function endpointsText(keyed: Iterable<[string, SliceEndpoint]>): string {
-  const sorted = [...keyed].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return JSON.stringify(sorted.map((x) => x[1]));
+export function endpointsText(byKey: ReadonlyMap<string, SliceEndpoint>): string {
+  const keys = [...byKey.keys()].sort();
+  const sorted = new Array<SliceEndpoint>(keys.length);
+  for (let i = 0; i < keys.length; i++) sorted[i] = byKey.get(keys[i])!;
+  return JSON.stringify(sorted);
+}
+
+/**
+ * A slice's endpoints as endpointsText, or, when two of them share a key (which the controller
+ * never writes, and would mend), a text no wanted endpoints have.
+ */
+function sliceEndpointsText(endpoints: readonly SliceEndpoint[] | undefined): string {
+  const byKey = new Map<string, SliceEndpoint>();
+  for (const e of endpoints ?? []) byKey.set(endpointKey(e), e);
+  return byKey.size === (endpoints ?? []).length ? endpointsText(byKey) : 'endpoints sharing a key';
 }
 
 export function endpointsView(ep: Endpoints): EndpointsView {
@@ -104,7 +115,7 @@ export function endpointSliceView(slice: EndpointSlice): EndpointSliceView {
     metadata: slice.metadata,
     addressType: slice.addressType,
     partial: true,
-    content: endpointsText((slice.endpoints ?? []).map((e): [string, SliceEndpoint] => [endpointKey(e), e])),
+    content: sliceEndpointsText(slice.endpoints),
   };
   if (slice.ports !== undefined) view.ports = slice.ports;
   return view;
