@@ -29,7 +29,7 @@ export interface RsOptions {
   random: Random;
 }
 
-export const POD_DELETION_COST = 'controller.kubernetes.io/pod-deletion-cost';
+const POD_DELETION_COST = 'controller.kubernetes.io/pod-deletion-cost';
 
 /** GetPodFromTemplate: a new pod for the ReplicaSet, named `<rs>-<5 random chars>`. */
 export function podFromTemplate(rs: ReplicaSet, random: Random): Pod {

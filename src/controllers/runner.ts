@@ -195,7 +195,13 @@ async function runReplicaSets(tx: StoreTxn, w: Writer, opts: RunOptions): Promis
   if (!sets.length) return; // no pod index to build
   const podsOf = controlledOrOrphans(await podsToRead(tx));
   for (const rs of sets) {
-    const plan = reconcileReplicaSet(rs, podsOf(rs), opts);
+    // Views lack what ranks pods for deletion and tells them available after minReadySeconds
+    // (creation and transition times, restarts): a ReplicaSet that needs those reads its pods in full.
+    let pods = podsOf(rs);
+    if ((rs.spec.minReadySeconds ?? 0) > 0) pods = await readAllFull(tx, pods);
+    let plan = reconcileReplicaSet(rs, pods, opts);
+    // A plan that deletes creates nothing (no random names drawn): made again from full pods.
+    if (plan.delete.length && pods.some(isPodView)) plan = reconcileReplicaSet(rs, await readAllFull(tx, pods), opts);
     // An orphan read as a view is adopted in full: the stored pod with the owner references given it.
     const adoptions: Pod[] = [];
     for (const adopted of plan.update) {

@@ -33,27 +33,27 @@ const bare = (name: string, containers: Pod['spec']['containers'] = [{ name: 'c'
 const synced = (pod: Pod): Pod => kubeletSync(pod, node, [], t0) as Pod;
 
 describe('podView', () => {
-  it('keeps metadata whole and only the fields the resync readers use', () => {
+  it('keeps only the fields the resync readers use', () => {
     const pod = synced(bare('a', [{ name: 'c', image: 'nginx', ports: [{ name: 'http', containerPort: 80 }], readinessProbe: { initialDelaySeconds: 3, httpGet: { port: 80 } }, env: [{ name: 'X', value: 'y' }] }]));
     pod.metadata.ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-1', uid: 'rs-uid', controller: true }];
     pod.spec.hostname = 'h';
     pod.spec.subdomain = 's';
     const view = podView(pod);
-    expect(view.metadata).toEqual(pod.metadata);
+    expect(view.metadata).toEqual(pod.metadata); // synced() gave it no creation time
     expect(view.spec).toEqual({ nodeName: 'node-1', hostname: 'h', subdomain: 's', containers: [{ name: 'c', ports: [{ name: 'http', containerPort: 80 }], readinessProbe: { initialDelaySeconds: 3 } }] });
     expect(view.status).toEqual({
       phase: 'Running',
       podIP: '10.244.1.2',
       hostIP: '172.18.0.2',
       startTime: '2025-01-01T00:00:00Z',
-      conditions: [{ type: 'Ready', status: 'False', lastTransitionTime: '2025-01-01T00:00:00Z' }],
+      conditions: [{ type: 'Ready', status: 'False' }],
     });
     expect(view.kubelet).toBe('notReady');
     expect(isPodView(view)).toBe(true);
     expect(isPodView(pod)).toBe(false);
   });
 
-  it('leaves out metadata, annotations and containers no reader of views looks at', () => {
+  it('leaves out metadata, annotations, containers and statuses no reader of views looks at', () => {
     const pod: Pod = {
       apiVersion: 'v1',
       kind: 'Pod',
@@ -86,9 +86,8 @@ describe('podView', () => {
         name: 'a',
         namespace: 'default',
         uid: 'u',
-        creationTimestamp: '2025-01-01T00:00:00Z',
         deletionTimestamp: '2025-01-01T00:01:00Z',
-        annotations: { [SIM_READY_ANNOTATION]: 'false', 'controller.kubernetes.io/pod-deletion-cost': '5' },
+        annotations: { [SIM_READY_ANNOTATION]: 'false' },
       },
       spec: {
         containers: [{ name: 'named', ports: [{ name: 'metrics', containerPort: 9090, protocol: 'TCP' }] }],
@@ -102,8 +101,7 @@ describe('podView', () => {
     { name: 'podIPs beyond podIP', status: { podIP: '10.0.0.1', podIPs: [{ ip: '10.0.0.1' }, { ip: 'fd00::1' }] }, want: { podIP: '10.0.0.1', podIPs: [{ ip: '10.0.0.1' }, { ip: 'fd00::1' }] } },
     { name: 'podIPs without podIP', status: { podIPs: [{ ip: '10.0.0.1' }] }, want: { podIPs: [{ ip: '10.0.0.1' }] } },
     { name: 'podIPs the same as podIP', status: { podIP: '10.0.0.1', podIPs: [{ ip: '10.0.0.1' }] }, want: { podIP: '10.0.0.1' } },
-    { name: 'restarts', status: { containerStatuses: [{ restartCount: 0 }, { restartCount: 2, name: 'd' }] }, want: { containerStatuses: [{ restartCount: 0 }, { restartCount: 2 }] } },
-    { name: 'no restarts', status: { containerStatuses: [{ restartCount: 0 }, {}] }, want: {} },
+    { name: 'no restart counts (they rank pods for deletion: read in full)', status: { containerStatuses: [{ restartCount: 2, name: 'd' }] }, want: {} },
   ])('keeps $name as the readers see it', ({ status, want }) => {
     expect(podView({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'x' }, spec: { containers: [] }, status }).status).toEqual(want);
   });
@@ -376,10 +374,23 @@ describe('a full resync reading views', () => {
       objects: [svc],
     },
     {
+      // Ranked for deletion by what views leave out: creation time, then deletion cost.
       name: 'orphans adopted and the surplus deleted by a ReplicaSet',
-      pods: [bare('a', withPort), bare('b', withPort), bare('c', withPort)],
+      pods: [
+        { ...bare('a', withPort), metadata: { ...bare('a').metadata, creationTimestamp: '2024-12-01T00:00:00Z' } },
+        { ...bare('b', withPort), metadata: { ...bare('b').metadata, creationTimestamp: '2024-12-01T00:00:05Z' } },
+        { ...bare('c', withPort), metadata: { ...bare('c').metadata, creationTimestamp: '2024-12-01T00:00:03Z' } },
+        { ...bare('d', withPort), metadata: { ...bare('d').metadata, creationTimestamp: '2024-12-01T00:00:01Z', annotations: { 'controller.kubernetes.io/pod-deletion-cost': '-5' } } },
+      ],
       times: [t0, at(1), at(2)],
       objects: [rs, svc],
+    },
+    {
+      // Available after minReadySeconds: told by the Ready condition's transition time.
+      name: 'a ReplicaSet with minReadySeconds counts its pods available in time',
+      pods: [],
+      times: [t0, at(3), at(6), at(12)],
+      objects: [{ ...rs, spec: { ...(rs.spec as object), minReadySeconds: 5 } }],
     },
     {
       name: 'a Service relabelled: its Endpoints and slices follow',

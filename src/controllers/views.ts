@@ -7,17 +7,16 @@
 import { sortStrings } from '../api/strings.js';
 import type { Container, EndpointSlice, Endpoints, EndpointSubset, KubeObject, ObjectMeta, Pod, PodSpec, PodStatus, SliceEndpoint } from '../api/types.js';
 import { settledReadiness, SIM_READY_ANNOTATION } from './kubelet.js';
-import { POD_DELETION_COST } from './replicaset.js';
 
 /**
- * A Pod with only some of its fields. In `metadata`: name, namespace, uid, creation and deletion
- * times, labels, owner references, and the annotations the controllers read (sim ready,
- * pod-deletion-cost). In `spec`: the node, hostname, subdomain, affinity, and the containers
- * FindPort or the readiness delay could need (named ports, readiness delay, sidecar restart
- * policy), with only those fields. In `status`: the phase, addresses, start time, the Ready
- * condition's status and transition time, and restart counts (when there are any).
- * `partial` is always true (the Writer refuses to store such an object); `kubelet` is
- * settledReadiness of the full pod.
+ * A Pod with only some of its fields. In `metadata`: name, namespace, uid, deletion time, labels,
+ * owner references, and the sim-ready annotation. In `spec`: the node, hostname, subdomain,
+ * affinity, and the containers FindPort or the readiness delay could need (named ports, readiness
+ * delay, sidecar restart policy), with only those fields. In `status`: the phase, addresses,
+ * start time and the Ready condition's status. What ranks pods for deletion or tells them
+ * available after minReadySeconds (creation and transition times, restarts, deletion cost) is
+ * left out: the ReplicaSet stage reads pods in full for those. `partial` is always true (the
+ * Writer refuses to store such an object); `kubelet` is settledReadiness of the full pod.
  */
 export interface PodView extends Pod {
   partial: true;
@@ -40,7 +39,7 @@ export interface EndpointsView extends Endpoints, ViewContent {}
 export interface EndpointSliceView extends EndpointSlice, ViewContent {}
 
 /** Bumped whenever a view's fields change: stores rebuild the views they keep. */
-export const VIEW_VERSION = 5;
+export const VIEW_VERSION = 6;
 
 /** True for a view, which stands for a stored object but must not be written back. */
 export function isView(obj: KubeObject): boolean {
@@ -148,8 +147,8 @@ function containersView(containers: Container[] | undefined, init: boolean): Con
 
 const SPEC_FIELDS = ['nodeName', 'hostname', 'subdomain', 'affinity'];
 const STATUS_FIELDS = ['phase', 'podIP', 'hostIP', 'startTime'];
-const METADATA_FIELDS = ['name', 'namespace', 'uid', 'creationTimestamp', 'deletionTimestamp', 'labels', 'ownerReferences'];
-const READ_ANNOTATIONS = [SIM_READY_ANNOTATION, POD_DELETION_COST];
+const METADATA_FIELDS = ['name', 'namespace', 'uid', 'deletionTimestamp', 'labels', 'ownerReferences'];
+const READ_ANNOTATIONS = [SIM_READY_ANNOTATION];
 
 /** Copies the fields of `from` named in `keys` that are set. */
 function pick<T extends object>(to: T, from: T, keys: string[]): void {
@@ -177,10 +176,7 @@ export function podView(pod: Pod): PodView {
     // podIPs only when it says more than podIP does (readers fall back to podIP without it).
     if (st.podIPs && (st.podIPs.length !== 1 || st.podIPs[0]?.ip !== st.podIP)) status.podIPs = st.podIPs;
     const ready = st.conditions?.filter((c) => c.type === 'Ready');
-    if (ready?.length) status.conditions = ready.map((c) => ({ type: c.type, status: c.status, lastTransitionTime: c.lastTransitionTime }));
-    // Restart counts only when there are restarts (they rank pods for deletion; none counts as 0).
-    const statuses = (st.containerStatuses ?? []) as { restartCount?: number }[];
-    if (statuses.some((c) => c.restartCount)) status.containerStatuses = statuses.map((c) => ({ restartCount: c.restartCount ?? 0 }));
+    if (ready?.length) status.conditions = ready.map((c) => ({ type: c.type, status: c.status }));
     view.status = status;
   }
   const kubelet = settledReadiness(pod);
