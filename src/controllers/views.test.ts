@@ -256,7 +256,7 @@ describe('SQLite keeps a view beside every pod', () => {
     await store.close();
   });
 
-  it('rebuilds the views of a state file from before they were kept, or kept by another version', async () => {
+  it('rebuilds the views of a state file from before they were kept, kept by another version, or last written without them', async () => {
     const dir = tempDir();
     let store = new SqliteStore(dir);
     await store.transaction(async (tx) => {
