@@ -256,14 +256,26 @@ describe('SQLite keeps a view beside every pod', () => {
     await store.close();
   });
 
-  it('rebuilds the views of a state file from before they were kept, kept by another version, or last written without them', async () => {
+  /** A state directory holding the pods `names`, written by the store (views kept), and closed. */
+  async function stateWithPods(...names: string[]): Promise<string> {
     const dir = tempDir();
-    let store = new SqliteStore(dir);
+    const store = new SqliteStore(dir);
     await store.transaction(async (tx) => {
-      await tx.create('/registry/pods/default/a', synced(bare('a')));
-      await tx.create('/registry/pods/default/b', synced(bare('b')));
+      for (const n of names) await tx.create(`/registry/pods/default/${n}`, synced(bare(n)));
     });
     await store.close();
+    return dir;
+  }
+
+  /** Runs SQL on the state file behind the store's back. */
+  function execBehind(dir: string, sql: string): void {
+    const db = new Database(join(dir, 'state.db'));
+    db.exec(sql);
+    db.close();
+  }
+
+  it('rebuilds the views of a state file from before they were kept, kept by another version, or last written without them', async () => {
+    const dir = await stateWithPods('a', 'b');
     for (const stale of [
       "DROP TABLE views; DELETE FROM meta WHERE name = 'views'",
       `UPDATE meta SET value = ${VIEW_VERSION + 1} WHERE name = 'views'; UPDATE views SET value = '{}'`,
@@ -272,31 +284,22 @@ describe('SQLite keeps a view beside every pod', () => {
       // Kept by a version whose table had other columns.
       `DROP TABLE views; CREATE TABLE views (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID; UPDATE meta SET value = ${VIEW_VERSION - 1} WHERE name = 'views'`,
     ]) {
-      const db = new Database(join(dir, 'state.db'));
-      db.exec(stale);
-      db.close();
-      store = new SqliteStore(dir);
+      execBehind(dir, stale);
+      const store = new SqliteStore(dir);
       const pods = (await store.list('/registry/pods/')) as Pod[];
       expect(await store.listViews('/registry/pods/')).toEqual(pods.map(podView));
       await store.close();
     }
-    store = new SqliteStore(dir);
+    const store = new SqliteStore(dir);
     expect(await views(store)).toEqual(['a', 'b', 'c']);
     await store.close();
   });
 
   it('keeps views current without rebuilding them: a state file it wrote last is trusted', async () => {
-    const dir = tempDir();
-    let store = new SqliteStore(dir);
-    await store.transaction(async (tx) => {
-      await tx.create('/registry/pods/default/a', synced(bare('a')));
-    });
-    await store.close();
+    const dir = await stateWithPods('a');
     // A view changed behind the store's back stays as it is: the store wrote last, so it is not rebuilt.
-    const db = new Database(join(dir, 'state.db'));
-    db.exec(`UPDATE views SET value = replace(value, '"web"', '"marked"')`);
-    db.close();
-    store = new SqliteStore(dir);
+    execBehind(dir, `UPDATE views SET value = replace(value, '"web"', '"marked"')`);
+    const store = new SqliteStore(dir);
     expect((await store.listViews('/registry/pods/'))![0].metadata.labels).toEqual({ app: 'marked' });
     await store.close();
   });
