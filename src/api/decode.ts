@@ -317,6 +317,8 @@ for (const s of ['', '~', 'null', 'Null', 'NULL']) RESOLVE_MAP.set(s, null);
 for (const s of ['.nan', '.NaN', '.NAN']) RESOLVE_MAP.set(s, NaN);
 for (const s of ['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF']) RESOLVE_MAP.set(s, Infinity);
 for (const s of ['-.inf', '-.Inf', '-.INF']) RESOLVE_MAP.set(s, -Infinity);
+const MAX_RESOLVED_LENGTH = Math.max(...[...RESOLVE_MAP.keys()].map((k) => k.length));
+const RESOLVED_FIRST_CHARS = new Set([...RESOLVE_MAP.keys()].filter((k) => k).map((k) => k.charCodeAt(0)));
 
 // strconv.ParseInt(s, 0, 64) syntax, underscores already removed.
 const GO_INT = /^[-+]?(?:0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO][0-7]+|0[0-7]*|[1-9][0-9]*)$/;
@@ -331,8 +333,12 @@ const UINT64_MAX = 2n ** 64n - 1n;
  * strings (v2 keeps timestamps as text when decoding into interface{}).
  */
 export function resolvePlainScalar(s: string): unknown {
-  const known = RESOLVE_MAP.get(s);
-  if (known !== undefined || RESOLVE_MAP.has(s)) return known;
+  // Most scalars (every key) are words no table entry could be: told by length and first character
+  // before the map is asked, which would hash each fresh string.
+  if (s.length <= MAX_RESOLVED_LENGTH && (s.length === 0 || RESOLVED_FIRST_CHARS.has(s.charCodeAt(0)))) {
+    const known = RESOLVE_MAP.get(s);
+    if (known !== undefined || RESOLVE_MAP.has(s)) return known;
+  }
   // The common number: decimal digits without a leading zero, well inside a double's exact range.
   if (isSmallDecimal(s)) return Number(s);
   const c = s.charAt(0);

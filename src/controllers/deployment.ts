@@ -117,7 +117,15 @@ function setCondition(conds: DeploymentCondition[], c: DeploymentCondition): Dep
  * updatedReplicas, readyReplicas, availableReplicas, unavailableReplicas, observedGeneration,
  * conditions Available and Progressing), computed from the ReplicaSets' statuses.
  */
-export function reconcileDeployment(d: Deployment, replicaSets: ReplicaSet[], opts: { now: Date }): DeploymentPlan {
+export function reconcileDeployment(
+  d: Deployment,
+  replicaSets: ReplicaSet[],
+  opts: {
+    now: Date;
+    /** Whether a ReplicaSet of that name exists in d's namespace; default: one of `replicaSets` has it. */
+    nameTaken?: (name: string) => boolean;
+  },
+): DeploymentPlan {
   const plan: DeploymentPlan = { create: [], update: [], delete: [], deployment: null };
   const ts = timestamp(opts.now);
   const owned = replicaSets.filter((rs) => rs.metadata.namespace === d.metadata.namespace && isControlledBy(rs, d)).sort(byName);
@@ -141,7 +149,8 @@ export function reconcileDeployment(d: Deployment, replicaSets: ReplicaSet[], op
     let collisions = (status.collisionCount as number | undefined) ?? undefined;
     let hash = computePodTemplateHash(d.spec.template, collisions);
     // A name taken by a ReplicaSet with another template is a hash collision: bump collisionCount.
-    while (replicaSets.some((rs) => rs.metadata.namespace === d.metadata.namespace && rs.metadata.name === `${d.metadata.name}-${hash}`)) {
+    const taken = opts.nameTaken ?? ((name: string) => replicaSets.some((rs) => rs.metadata.namespace === d.metadata.namespace && rs.metadata.name === name));
+    while (taken(`${d.metadata.name}-${hash}`)) {
       collisions = (collisions ?? 0) + 1;
       hash = computePodTemplateHash(d.spec.template, collisions);
     }

@@ -29,19 +29,34 @@ export function allocatePodIP(podCIDR: string, used: Set<string>): string | unde
 
 /** A 64-hex-digit id derived from a seed string (container and image ids look real, stay stable). */
 function hexId(seed: string): string {
-  const words = new Array<string>(8);
   // Two FNV-1a hashes of the seed from different offset bases (64 bits between them, so that ids
-  // of different seeds do not collide), then eight short rounds that mix them into 64 hex digits.
-  // The seed is hashed twice, not once a word: every pod's container id is made here. Joined, not
-  // appended: the pod keeps one flat string instead of a tree of pieces.
+  // of different seeds do not collide), stretched to 256 bits by integer mixing (murmur3's
+  // finalizer): every pod's container id is made here, and hashing strings per word cost more.
   let a = fnv32aText(seed);
   let b = fnv32aText(seed, 0x050c5d1f);
+  // Joined, not appended: the pod keeps one flat string instead of a tree of pieces.
+  const bytes = new Array<string>(32);
   for (let i = 0; i < 8; i++) {
-    a = fnv32aText(`/${i}`, a ^ b);
-    b = fnv32aText(`/${i}`, b ^ Math.imul(a, 0x9e3779b1));
-    words[i] = (a >>> 0).toString(16).padStart(8, '0');
+    a = fmix32((a ^ Math.imul(b, 0x9e3779b1)) + i);
+    b = fmix32(b + a);
+    bytes[4 * i] = HEX8[a >>> 24];
+    bytes[4 * i + 1] = HEX8[(a >>> 16) & 0xff];
+    bytes[4 * i + 2] = HEX8[(a >>> 8) & 0xff];
+    bytes[4 * i + 3] = HEX8[a & 0xff];
   }
-  return words.join('');
+  return bytes.join('');
+}
+
+/** Two hex digits for each byte value. */
+const HEX8 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** murmur3's 32-bit finalizer: every input bit affects every output bit. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** Image ids by image: a cluster runs few images and many pods. */

@@ -2,7 +2,7 @@
 // the level-triggered controllers of a real control plane settle after a write.
 import { resourceByKind, type ResourceType } from '../api/scheme.js';
 import type { Deployment, EndpointSlice, Endpoints, KubeObject, Pod, ReplicaSet, Service } from '../api/types.js';
-import { directoriesOf, objectKey, prefixRange, typePrefix } from '../store/keys.js';
+import { directoriesOf, lowerBound, objectKey, prefixRange, typePrefix } from '../store/keys.js';
 import type { StoreTxn } from '../store/store.js';
 import { controllerOf, deepEqual, isPodTerminal } from './common.js';
 import { reconcileDeployment } from './deployment.js';
@@ -21,6 +21,7 @@ import { placePod, type ClusterNode, type ClusterSettings } from './scheduler.js
 import { reconcileLoadBalancers } from './loadbalancer.js';
 import { LoadBalancerState } from './lb-state.js';
 import { NodeIPs } from './node-ips.js';
+import { LabelIndex } from './label-index.js';
 import { runTargeted } from './targeted.js';
 import { keyOf, Writer } from './writer.js';
 
@@ -132,41 +133,29 @@ type StageName = 'namespaces' | 'garbageCollector' | 'deployments' | 'replicaSet
  */
 function controlledOrOrphans<T extends KubeObject>(items: T[]): (owner: KubeObject) => T[] {
   const byOwner = new Map<string, T[]>();
-  const orphans = new Map<string, T[]>();
-  const push = (m: Map<string, T[]>, k: string, o: T) => {
-    const group = m.get(k);
-    if (group) group.push(o);
-    else m.set(k, [o]);
-  };
-  items.forEach((o) => {
+  const orphans = new LabelIndex<T>();
+  for (const o of items) {
     const ref = controllerOf(o);
-    if (ref) {
-      if (ref.uid) push(byOwner, ref.uid, o);
-      return;
+    if (!ref) orphans.add(o.metadata.namespace ?? '', o.metadata.labels, o);
+    else if (ref.uid) {
+      const group = byOwner.get(ref.uid);
+      if (group) group.push(o);
+      else byOwner.set(ref.uid, [o]);
     }
-    const ns = o.metadata.namespace ?? '';
-    push(orphans, ns, o);
-    const labels = o.metadata.labels;
-    for (const k in labels) push(orphans, `${ns}\u0000${k}=${labels[k]}`, o);
-  });
+  }
   const adoptable = (owner: KubeObject): T[] => {
     const ns = owner.metadata.namespace ?? '';
     const matchLabels = (owner as { spec?: { selector?: { matchLabels?: Record<string, string> } } }).spec?.selector?.matchLabels;
-    let best = orphans.get(ns) ?? [];
-    for (const k in matchLabels) {
-      const v = matchLabels[k];
-      const group = orphans.get(`${ns}\u0000${k}=${v}`) ?? [];
-      if (group.length < best.length) best = group;
-    }
-    return best;
+    return orphans.withRarestLabel(ns, matchLabels) ?? orphans.all(ns);
   };
-  const order = new Map(items.map((o, i) => [o, i]));
+  let order: Map<T, number> | undefined;
   return (owner) => {
     const mine = byOwner.get(owner.metadata.uid ?? '') ?? [];
     const free = adoptable(owner);
     if (!free.length) return mine;
     if (!mine.length) return free;
-    return [...mine, ...free].sort((a, b) => order.get(a)! - order.get(b)!);
+    order ??= new Map(items.map((o, i) => [o, i]));
+    return [...mine, ...free].sort((a, b) => order!.get(a)! - order!.get(b)!);
   };
 }
 
@@ -174,17 +163,16 @@ async function runDeployments(tx: StoreTxn, w: Writer, opts: RunOptions): Promis
   const all = await list<ReplicaSet>(tx, 'ReplicaSet');
   const replicaSetsOf = controlledOrOrphans(all);
   // A new ReplicaSet's name may be taken by one the Deployment does not own (a hash collision):
-  // it also sees those named `<deployment>-...`, one run of the sorted keys.
+  // looked up in the sorted keys, only when a Deployment makes a ReplicaSet.
   const keys = all.map(keyOf);
-  const namedAfter = (d: Deployment): ReplicaSet[] => {
-    const [from, to] = prefixRange(keys, objectKey(type('ReplicaSet'), d.metadata.namespace, `${d.metadata.name}-`));
-    return all.slice(from, to);
-  };
+  const rsType = type('ReplicaSet');
   for (const d of await list<Deployment>(tx, 'Deployment')) {
     if (d.metadata.deletionTimestamp) continue;
-    const mine = replicaSetsOf(d);
-    const named = namedAfter(d).filter((rs) => !mine.includes(rs));
-    const plan = reconcileDeployment(d, named.length ? [...mine, ...named] : mine, { now: opts.now });
+    const nameTaken = (name: string) => {
+      const key = objectKey(rsType, d.metadata.namespace, name);
+      return keys[lowerBound(keys, key)] === key;
+    };
+    const plan = reconcileDeployment(d, replicaSetsOf(d), { now: opts.now, nameTaken });
     await w.apply(plan);
     if (plan.deployment) await w.update(plan.deployment);
   }
@@ -302,7 +290,9 @@ async function runNodes(tx: StoreTxn, w: Writer, opts: RunOptions, ips: NodeIPs)
     }
     const synced = kubeletSync(scheduled, node, [], opts.now);
     const next = synced === 'unchanged' ? scheduled : synced;
-    if (next !== pod && !deepEqual(next, pod)) {
+    // A new object is a change: scheduled differs from pod in its node or address, and the
+    // kubelet answers 'unchanged' when the status it would write is the one there.
+    if (next !== pod) {
       await w.update(next);
       pods[i] = next;
     }
@@ -333,30 +323,12 @@ async function runEndpoints(tx: StoreTxn, w: Writer, opts: RunOptions): Promise<
     else sliceIndex.set(k, [sl]);
   }
   const slicesOf = (ns: string | undefined, name: string, manager: string) => sliceIndex.get(`${ns}/${name}/${manager}`) ?? [];
-  // A label index (namespace + key=value -> pods): a Service's candidates are the pods of its
-  // rarest selector term, never a services x pods loop. Labels are walked with for-in here and in
-  // controlledOrOrphans: Object.entries would make arrays for every label of every pod.
-  const byLabel = new Map<string, Pod[]>();
-  for (const p of pods) {
-    const labels = p.metadata.labels;
-    for (const k in labels) {
-      const v = labels[k];
-      const key = `${p.metadata.namespace ?? ''}\u0000${k}=${v}`;
-      const group = byLabel.get(key);
-      if (group) group.push(p);
-      else byLabel.set(key, [p]);
-    }
-  }
-  const candidates = (svc: Service): Pod[] => {
-    let best: Pod[] | undefined;
-    const selector = svc.spec.selector;
-    for (const k in selector) {
-      const v = selector[k];
-      const group = byLabel.get(`${svc.metadata.namespace ?? ''}\u0000${k}=${v}`) ?? [];
-      if (!best || group.length < best.length) best = group;
-    }
-    return best ?? [];
-  };
+  // A label index: a Service's candidates are the pods of its rarest selector term, never a
+  // services x pods loop. Labels are walked with for-in there: Object.entries would make arrays
+  // for every label of every pod.
+  const podIndex = new LabelIndex<Pod>();
+  for (const p of pods) podIndex.add(p.metadata.namespace ?? '', p.metadata.labels, p);
+  const candidates = (svc: Service): Pod[] => podIndex.withRarestLabel(svc.metadata.namespace ?? '', svc.spec.selector) ?? [];
   for (const svc of services) {
     // The reconcilers apply the full selector; the index only narrows what they look at.
     const nsPods = candidates(svc);

@@ -168,6 +168,19 @@ describe('reconcileDeployment', () => {
     expect(plan.update.map((r) => `${r.metadata.name}=${r.spec.replicas}`)).toEqual([`${first.metadata.name}=0`]);
   });
 
+  it('a name taken by a ReplicaSet it does not own (nameTaken) counts a collision and salts the hash', () => {
+    const plain = reconcileDeployment(deploy('nginx'), [], { now }).create[0].metadata.name!;
+    const asked: string[] = [];
+    const plan = reconcileDeployment(deploy('nginx'), [], { now, nameTaken: (name) => (asked.push(name), name === plain) });
+    expect(asked[0]).toBe(plain);
+    expect(plan.create[0].metadata.name).not.toBe(plain);
+    expect(asked).toEqual([plain, plan.create[0].metadata.name]);
+    expect((plan.deployment?.status as { collisionCount?: number }).collisionCount).toBe(1);
+    // Without nameTaken the ReplicaSets given are what is taken.
+    const squatter = { ...reconcileDeployment(deploy('nginx:other'), [], { now }).create[0], metadata: { name: plain, namespace: 'default', uid: 'x' } };
+    expect(reconcileDeployment(deploy('nginx'), [squatter], { now }).create[0].metadata.name).toBe(plan.create[0].metadata.name);
+  });
+
   it('scaling updates replicas and the replica annotations of the current ReplicaSet', () => {
     const first = reconcileDeployment(deploy('nginx'), [], { now }).create[0];
     const plan = reconcileDeployment(deploy('nginx', 5), [first], { now });

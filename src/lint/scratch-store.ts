@@ -111,8 +111,9 @@ export class ScratchStore implements Store {
     return out;
   }
 
-  private setEntry(key: string, e: Entry | undefined): void {
-    const had = this.data.has(key);
+  /** Puts `e` (undefined: nothing) at `key`, which holds `prev` now. */
+  private setEntry(key: string, e: Entry | undefined, prev = this.data.get(key)): void {
+    const had = prev !== undefined;
     if (e) this.data.set(key, e);
     else this.data.delete(key);
     if (had === !!e) return;
@@ -160,14 +161,22 @@ export class ScratchStore implements Store {
   }
 
   private async runTxn<T>(fn: (tx: StoreTxn) => Promise<T>): Promise<T> {
-    // Each key's entry from before the transaction, kept at its first write: a rollback needs
-    // nothing else, and keeping every version in between would keep each superseded object
-    // alive to the end of a batch that writes tens of thousands.
-    const before = new Map<string, Entry | undefined>();
+    // The undo log: each key's entry from before the transaction, kept at its first write. A
+    // rollback needs nothing else, and keeping every version in between would keep each
+    // superseded object alive to the end of a batch that writes tens of thousands. An entry this
+    // transaction wrote carries its revision, so a first write is told without a lookup in a map
+    // of its own. (A key deleted and created again is logged twice; undone in reverse order, its
+    // first record is put back last.)
+    const undoKeys: string[] = [];
+    const undoEntries: (Entry | undefined)[] = [];
     const next = this.rev + 1;
     const change = (key: string, e: Entry | undefined) => {
-      if (!before.has(key)) before.set(key, this.data.get(key));
-      this.setEntry(key, e);
+      const prev = this.data.get(key);
+      if (prev?.modRevision !== next) {
+        undoKeys.push(key);
+        undoEntries.push(prev);
+      }
+      this.setEntry(key, e, prev);
     };
     // Written objects are kept as given, not copied: the writers (registry, controllers) hand over
     // objects they never touch again. A JSON copy of every write was a quarter of a large lint run.
@@ -210,10 +219,10 @@ export class ScratchStore implements Store {
     };
     try {
       const result = await fn(tx);
-      if (before.size > 0) this.rev = next;
+      if (undoKeys.length > 0) this.rev = next;
       return result;
     } catch (err) {
-      for (const [key, e] of before) this.setEntry(key, e);
+      for (let i = undoKeys.length - 1; i >= 0; i--) this.setEntry(undoKeys[i], undoEntries[i]);
       throw err;
     }
   }

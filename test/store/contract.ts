@@ -84,6 +84,34 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await s.revision()).toBe(rev);
       }));
 
+    it('rolls back to what was there before, whatever a key went through in the transaction', () =>
+      withStore(async (s) => {
+        await s.transaction(async (tx) => {
+          await tx.create(key('updated'), svc('updated', { spec: { n: 1 } }));
+          await tx.create(key('recreated'), svc('recreated', { spec: { n: 1 } }));
+          await tx.create(key('deleted'), svc('deleted', { spec: { n: 1 } }));
+        });
+        const before = await s.list('/registry/services/specs/');
+        const rev = await s.revision();
+        await expect(
+          s.transaction(async (tx) => {
+            // Each key is written more than once: the first write's before-image must win.
+            for (const n of [2, 3]) await tx.put(key('updated'), svc('updated', { spec: { n } }));
+            await tx.delete(key('recreated'));
+            await tx.create(key('recreated'), svc('recreated', { spec: { n: 2 } }));
+            await tx.delete(key('recreated'));
+            await tx.create(key('recreated'), svc('recreated', { spec: { n: 3 } }));
+            await tx.delete(key('deleted'));
+            await tx.create(key('born'), svc('born'));
+            await tx.delete(key('born'));
+            await tx.create(key('born'), svc('born'));
+            throw new Error('boom');
+          }),
+        ).rejects.toThrow('boom');
+        expect(await s.list('/registry/services/specs/')).toEqual(before);
+        expect(await s.revision()).toBe(rev);
+      }));
+
     it('sees its own writes inside a transaction', () =>
       withStore(async (s) => {
         await s.transaction(async (tx) => {
