@@ -2,7 +2,7 @@
 // instant: the ReplicaSet matching the current template gets all replicas and every older one is
 // scaled to 0 at once (the end state of a RollingUpdate or Recreate, without the steps between).
 import type { Deployment, PodTemplateSpec, ReplicaSet } from '../api/types.js';
-import { byName, controllerRef, deepEqual, isControlledBy, scaledIntOrPercent, timestamp, type Plan } from './common.js';
+import { byName, controllerRef, deepEqual, deepEqualWithout, isControlledBy, scaledIntOrPercent, timestamp, type Plan } from './common.js';
 import { computePodTemplateHash } from './names.js';
 import { clone } from '../store/store.js';
 
@@ -109,6 +109,20 @@ function setCondition(conds: DeploymentCondition[], c: DeploymentCondition): Dep
   return [...conds.filter((x) => x.type !== c.type), c];
 }
 
+/** A count of a ReplicaSet's status; 0 when absent (a new ReplicaSet has no status). */
+const rsStatus = (rs: ReplicaSet, f: string): number => ((rs.status ?? {}) as Record<string, number>)[f] ?? 0;
+
+/**
+ * Whether a ReplicaSet's update (old -> cur) can change what reconcileDeployment plans. It reads a
+ * ReplicaSet's metadata and spec and three of its status counts; not observedGeneration,
+ * fullyLabeledReplicas or conditions, which is all the ReplicaSet controller's first status write
+ * after making pods changes. (Its plans carry a ReplicaSet's status along unchanged.)
+ */
+export function replicaSetUpdateMatters(old: ReplicaSet, cur: ReplicaSet): boolean {
+  for (const f of ['replicas', 'readyReplicas', 'availableReplicas']) if (rsStatus(old, f) !== rsStatus(cur, f)) return true;
+  return !deepEqual(old.spec, cur.spec) || !deepEqualWithout(old.metadata, cur.metadata, 'resourceVersion');
+}
+
 /**
  * Reconciles one Deployment with the ReplicaSets of its namespace. The ReplicaSet for the current
  * template is `<deploy>-<pod-template-hash>` (labels + pod-template-hash, owner reference, revision
@@ -187,7 +201,6 @@ export function reconcileDeployment(
   }
 
   // Status from the ReplicaSets' own statuses (the new one has none until its controller runs).
-  const rsStatus = (rs: ReplicaSet, f: string): number => ((rs.status ?? {}) as Record<string, number>)[f] ?? 0;
   const all = owned.includes(newRS) ? owned : [...owned, newRS];
   const sum = (f: string) => all.reduce((n, rs) => n + rsStatus(rs, f), 0);
   const total = sum('replicas');

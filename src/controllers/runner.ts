@@ -5,7 +5,7 @@ import type { Deployment, EndpointSlice, Endpoints, KubeObject, Pod, ReplicaSet,
 import { directoriesOf, lowerBound, objectKey, prefixRange, typePrefix } from '../store/keys.js';
 import type { StoreTxn } from '../store/store.js';
 import { controllerOf, deepEqual, isPodTerminal } from './common.js';
-import { reconcileDeployment } from './deployment.js';
+import { reconcileDeployment, replicaSetUpdateMatters } from './deployment.js';
 import { endpointsViewUnchanged, reconcileEndpoints } from './endpoints.js';
 import { ENDPOINTSLICE_CONTROLLER, endpointSliceViewsUnchanged, LABEL_MANAGED_BY, LABEL_SERVICE_NAME, reconcileEndpointSlices } from './endpointslice.js';
 import { allocationFailure, EventRecorder } from './events.js';
@@ -544,14 +544,16 @@ const STAGE_INPUTS: Record<StageName, { written: readonly string[]; deleted?: re
 
 /**
  * The kinds each stage writes that it need not read back: run again over its own output alone, it
- * would plan nothing (its reconcilers reach their fixpoint in one pass for these). Its writes of
- * other kinds (a Deployment's new ReplicaSet, a ReplicaSet's new pods) still make it run again;
- * the garbage collector's deletions can cascade, so it always confirms.
+ * would plan nothing (its reconcilers reach their fixpoint in one pass for these). The Deployment
+ * stage settles its ReplicaSets too: it scales the old ones down in the pass that makes the new
+ * one, and a ReplicaSet's status (what it reads next) is the ReplicaSet stage's write. Other
+ * writes (a ReplicaSet's new pods) still make a stage run again; the garbage collector's
+ * deletions can cascade, so it always confirms.
  */
 const STAGE_SETTLES = {
   namespaces: ['ServiceAccount', 'ConfigMap'],
   garbageCollector: [],
-  deployments: ['Deployment'],
+  deployments: ['Deployment', 'ReplicaSet'],
   replicaSets: ['ReplicaSet'],
   statefulSets: ['StatefulSet'],
   daemonSets: ['DaemonSet'],
@@ -560,10 +562,28 @@ const STAGE_SETTLES = {
   loadBalancers: ['Service'],
 } as const satisfies Record<StageName, readonly string[]>;
 
+/**
+ * Updates of a stage's input kinds that the stage does not read: it would plan nothing new from
+ * them. The Deployment stage reads three of a ReplicaSet's status counts, so the ReplicaSet
+ * controller's first status write (observedGeneration, before it sees the pods it made) leaves it
+ * nothing to do: a large batch saves a whole pass over its Deployments.
+ */
+const STAGE_IGNORES: [StageName, (old: KubeObject, cur: KubeObject) => boolean][] = [
+  ['deployments', (old, cur) => old.kind === 'ReplicaSet' && !replicaSetUpdateMatters(old as ReplicaSet, cur as ReplicaSet)],
+];
+
 async function runFull(tx: StoreTxn, opts: RunOptions, max: number): Promise<RunResult> {
-  const w = new Writer(tx, opts);
+  /** Per stage, the updates of its inputs it does not read (STAGE_IGNORES). */
+  const ignored = new Map<StageName, number>();
+  const w = new Writer(tx, opts, (old, cur) => {
+    if (!old || !cur) return;
+    for (const [name, ignores] of STAGE_IGNORES) {
+      if (ignores(old, cur)) ignored.set(name, (ignored.get(name) ?? 0) + 1);
+    }
+  });
   const count = (kinds: readonly string[], by = w.writesByKind) => kinds.reduce((n, kind) => n + (by.get(kind) ?? 0), 0);
-  const inputs = (name: StageName) => count(STAGE_INPUTS[name].written) + count(STAGE_INPUTS[name].deleted ?? [], w.deletesByKind);
+  const inputs = (name: StageName) =>
+    count(STAGE_INPUTS[name].written) + count(STAGE_INPUTS[name].deleted ?? [], w.deletesByKind) - (ignored.get(name) ?? 0);
   /** Per stage, the writes to its input kinds counted when it last started (less its own settled ones). */
   const lastStart = new Map<StageName, number>();
   /** Per stage, its own writes of the kinds it settles in one pass: they give it nothing new to do. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Deployment, Endpoints, Pod, ReplicaSet } from '../api/types.js';
-import { reconcileDeployment } from './deployment.js';
+import { reconcileDeployment, replicaSetUpdateMatters } from './deployment.js';
 import { allocatePodIP, kubeletSync, normalizeImage } from './kubelet.js';
 import { reconcileMirroredSlices } from './mirroring.js';
 import { seededRandom } from './names.js';
@@ -187,6 +187,35 @@ describe('reconcileDeployment', () => {
     expect(plan.create).toEqual([]);
     expect(plan.update[0].spec.replicas).toBe(5);
     expect(plan.update[0].metadata.annotations?.['deployment.kubernetes.io/max-replicas']).toBe('7');
+  });
+});
+
+describe('replicaSetUpdateMatters', () => {
+  // A ReplicaSet of the Deployment, as its controller made it, then changed by each case.
+  const d = { ...deploy('nginx'), status: { replicas: 0 } } as Deployment;
+  const made: ReplicaSet = { ...reconcileDeployment(d, [], { now }).create[0], metadata: { ...reconcileDeployment(d, [], { now }).create[0].metadata, uid: 'rs-uid', resourceVersion: '5' } };
+  const withStatus = (status: Record<string, unknown>): ReplicaSet => ({ ...made, status });
+  const cases: { name: string; old: ReplicaSet; cur: ReplicaSet; matters: boolean }[] = [
+    { name: 'the first status write (observedGeneration, zero counts)', old: made, cur: withStatus({ replicas: 0, fullyLabeledReplicas: 0, observedGeneration: 1 }), matters: false },
+    { name: 'fullyLabeledReplicas and conditions', old: withStatus({ replicas: 3 }), cur: withStatus({ replicas: 3, fullyLabeledReplicas: 3, conditions: [{ type: 'ReplicaFailure', status: 'True' }] }), matters: false },
+    { name: 'a new resourceVersion', old: made, cur: { ...made, metadata: { ...made.metadata, resourceVersion: '6' } }, matters: false },
+    { name: 'replicas', old: withStatus({ replicas: 0 }), cur: withStatus({ replicas: 3 }), matters: true },
+    { name: 'readyReplicas', old: withStatus({ replicas: 3 }), cur: withStatus({ replicas: 3, readyReplicas: 3 }), matters: true },
+    { name: 'availableReplicas', old: withStatus({ replicas: 3, readyReplicas: 3 }), cur: withStatus({ replicas: 3, readyReplicas: 3, availableReplicas: 3 }), matters: true },
+    { name: 'spec.replicas', old: made, cur: { ...made, spec: { ...made.spec, replicas: 1 } }, matters: true },
+    { name: 'an annotation', old: made, cur: { ...made, metadata: { ...made.metadata, annotations: { 'deployment.kubernetes.io/revision': '7' } } }, matters: true },
+  ];
+  // The ReplicaSets' statuses ride along in the plan's ReplicaSets; everything else must match.
+  const planned = (rs: ReplicaSet) => {
+    const plan = reconcileDeployment(d, [rs], { now });
+    const bare = (r: ReplicaSet) => ({ ...r, status: undefined, metadata: { ...r.metadata, resourceVersion: undefined } });
+    return { create: plan.create.map(bare), update: plan.update.map(bare), deployment: plan.deployment };
+  };
+
+  it.each(cases)('$name: matters $matters', ({ old, cur, matters }) => {
+    expect(replicaSetUpdateMatters(old, cur)).toBe(matters);
+    // What does not matter changes nothing the Deployment controller plans.
+    if (!matters) expect(planned(cur)).toEqual(planned(old));
   });
 });
 
