@@ -43,8 +43,43 @@ function listenerFor(firstNodeAt: number[]): (event: string, state: ListenerStat
   };
 }
 
-// Text the fast path leaves to the exact one: tabs, CR, BOM, directives, explicit or complex keys, __proto__.
-const GUARD = /[\t\r\uFEFF]|^%|^\s*\? |[[{]\s*[[{]|__proto__/m;
+/**
+ * Whether `text` holds what the fast path leaves to the exact one: tabs, CR, BOM, directives
+ * (`%` at a line start), explicit keys (`? ` first on a line), a flow collection opening inside
+ * another (`[[`, `{ [`: complex keys), `__proto__`. The test
+ * /[\t\r\uFEFF]|^%|^\s*\? |[[{]\s*[[{]|__proto__/m makes (and true for U+2028 and U+2029), by
+ * indexOf scans: one regular expression of alternatives cost a large file several times as much.
+ */
+export function needsExactPath(text: string): boolean {
+  if (text.includes('\t') || text.includes('\r') || text.includes('\uFEFF') || text.includes('__proto__')) return true;
+  // Other line separators JavaScript's ^ knows: rare, and the exact path is never wrong.
+  if (text.includes('\u2028') || text.includes('\u2029')) return true;
+  if (text.startsWith('%') || text.includes('\n%')) return true;
+  for (let i = text.indexOf('? '); i >= 0; i = text.indexOf('? ', i + 1)) {
+    let j = i - 1;
+    while (j >= 0 && isSpace(text.charCodeAt(j)) && text.charCodeAt(j) !== 0x0a) j--;
+    if (j < 0 || text.charCodeAt(j) === 0x0a) return true;
+  }
+  return opensInside(text, '[') || opensInside(text, '{');
+}
+
+/** Whether some `open` is followed, past white space, by `[` or `{`. */
+function opensInside(text: string, open: string): boolean {
+  for (let i = text.indexOf(open); i >= 0; i = text.indexOf(open, i + 1)) {
+    let j = i + 1;
+    while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+    const c = text.charCodeAt(j);
+    if (c === 0x5b || c === 0x7b) return true;
+  }
+  return false;
+}
+
+/** JavaScript's \s: what the guard's pattern skipped between a line start or a bracket and what follows. */
+function isSpace(c: number): boolean {
+  if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true;
+  if (c < 0x80) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 const MARKER = /^(?:---|\.\.\.)(?=[ \n]|$)/gm;
 
 /**
@@ -53,7 +88,7 @@ const MARKER = /^(?:---|\.\.\.)(?=[ \n]|$)/gm;
  * only its own document. `docIndex` counts the text between document markers.
  */
 export function decodeManifestsFast(text: string, file: string): DecodedDoc[] {
-  if (GUARD.test(text)) return decodeManifests(text, file);
+  if (needsExactPath(text)) return decodeManifests(text, file);
   const starts = [0];
   for (const m of text.matchAll(MARKER)) if (m.index !== 0) starts.push(m.index);
   // The whole file in one load: js-yaml reads a copy of its input with a terminator appended, and

@@ -114,7 +114,8 @@ export async function lintPaths(paths: string[], opts: LintOptions = {}): Promis
 
   progress(`creating ${toCreate.length} objects in a scratch cluster`);
   const apiIssues = await apiserverLayer(toCreate);
-  const indexOf = new Map(objects.map((o, i) => [o, i]));
+  // Made only when the apiserver refused something (a Map of every object costs a large clean run).
+  const indexOf = apiIssues.length ? new Map(objects.map((o, i) => [o, i])) : new Map<LintObject, number>();
   const apiFields = new Set<string>();
   for (const i of apiIssues) {
     add(i.other ? LAYER_RULES.apiserverOther : LAYER_RULES.apiserver, i.target.doc, i.path, i.message, i.target);

@@ -1,4 +1,5 @@
 // Pod templates of workload kinds: what a Service, NetworkPolicy or Ingress can end up selecting.
+import { LabelIndex } from '../controllers/label-index.js';
 import type { PathSegment } from '../api/decode.js';
 import type { Container } from '../api/types.js';
 import type { LintObject } from './types.js';
@@ -66,36 +67,23 @@ export function podTemplatesIn(objects: LintObject[], namespace: string): PodTem
 }
 
 const templateIndex = new WeakMap<LintObject[], Map<string, PodTemplate[]>>();
-const labelIndex = new WeakMap<LintObject[], Map<string, PodTemplate[]>>();
+const labelIndex = new WeakMap<LintObject[], LabelIndex<PodTemplate>>();
 
 /**
- * The pod templates of `namespace` a map selector selects, through a label index (namespace +
- * key=value -> templates) so that every Service does not scan every template.
+ * The pod templates of `namespace` a map selector selects, through a label index (namespace,
+ * key, value -> templates) so that every Service does not scan every template.
  */
 export function templatesSelectedBy(objects: LintObject[], namespace: string, selector: Record<string, string>): PodTemplate[] {
   let index = labelIndex.get(objects);
   if (!index) {
-    index = new Map();
-    for (const [ns, templates] of namespacesOf(objects)) {
-      for (const t of templates) {
-        for (const k in t.labels) {
-          const key = `${ns}\u0000${k}=${t.labels[k]}`;
-          const group = index.get(key);
-          if (group) group.push(t);
-          else index.set(key, [t]);
-        }
-      }
-    }
+    index = new LabelIndex();
+    for (const [ns, templates] of namespacesOf(objects)) for (const t of templates) index.add(ns, t.labels, t);
     labelIndex.set(objects, index);
   }
-  const terms = Object.entries(selector);
-  if (terms.length === 0) return [];
-  let best: PodTemplate[] | undefined;
-  for (const [k, v] of terms) {
-    const group = index.get(`${namespace}\u0000${k}=${String(v)}`) ?? [];
-    if (!best || group.length < best.length) best = group;
-  }
-  return (best ?? []).filter((t) => mapSelectorMatches(selector, t.labels));
+  // Input that failed validation may hold numbers: a selector's values are matched as text.
+  const wanted: Record<string, string> = {};
+  for (const k in selector) wanted[k] = String(selector[k]);
+  return (index.withRarestLabel(namespace, wanted) ?? []).filter((t) => mapSelectorMatches(selector, t.labels));
 }
 
 function namespacesOf(objects: LintObject[]): Map<string, PodTemplate[]> {

@@ -5,7 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type DecodedDoc, decodeManifests } from '../../src/api/decode.js';
-import { decodeManifestsFast } from '../../src/api/fast-decode.js';
+import { decodeManifestsFast, needsExactPath } from '../../src/api/fast-decode.js';
+import { seededRandom } from '../../src/allocators/random.js';
 import { shared } from '../helpers/shared.js';
 
 const root = shared('corpus', 'real');
@@ -51,6 +52,42 @@ describe('decodeManifestsFast', () => {
     for (const f of files) {
       const text = readFileSync(join(root, f), 'utf8');
       expect({ f, docs: decodeManifestsFast(text, f).map(view) }).toEqual({ f, docs: decodeManifests(text, f).map(view) });
+    }
+  });
+});
+
+describe('needsExactPath', () => {
+  // The pattern it stands for (U+2028/U+2029 aside, which always take the exact path).
+  const PATTERN = /[\t\r\uFEFF]|^%|^\s*\? |[[{]\s*[[{]|__proto__/m;
+
+  it.each([
+    { text: 'a: 1\n', want: false },
+    { text: 'a:\tb\n', want: true },
+    { text: 'a: 1\r\n', want: true },
+    { text: '\uFEFFa: 1\n', want: true },
+    { text: '%YAML 1.1\n---\na: 1\n', want: true },
+    { text: 'a: 50%\n', want: false },
+    { text: '? a\n: 1\n', want: true },
+    { text: 'x:\n  ? a\n  : 1\n', want: true },
+    { text: 'a: why? not\n', want: false },
+    { text: 'a: [[1], 2]\n', want: true },
+    { text: 'a: { [b]: 1 }\n', want: true },
+    { text: 'a: [\n  {b: 1}]\n', want: true },
+    { text: 'args: ["--port=8080", "--x"]\nb: {c: d}\n', want: false },
+    { text: 'a: __proto__\n', want: true },
+    { text: 'a: 1\u2028b: 2\n', want: true },
+  ])('$text', ({ text, want }) => {
+    expect(needsExactPath(text)).toBe(want);
+  });
+
+  it('says what the pattern says, over generated texts', () => {
+    const random = seededRandom(7);
+    const pieces = ['a', ': ', '\n', ' ', '  ', '? ', '?', '%', '[', '{', ']', '}', ',', '\u00a0', 'x: [', '- ', '\n? ', '\n%'];
+    for (let n = 0; n < 5000; n++) {
+      let text = '';
+      const len = 1 + Math.floor(random() * 12);
+      for (let i = 0; i < len; i++) text += pieces[Math.floor(random() * pieces.length)];
+      expect({ text, got: needsExactPath(text) }).toEqual({ text, got: PATTERN.test(text) });
     }
   });
 });
