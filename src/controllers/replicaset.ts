@@ -15,9 +15,7 @@ import {
   type Plan,
 } from './common.js';
 import { generateName, podPrefix, type Random } from './names.js';
-import { admitPod } from '../api/admission/pod.js';
-import { defaultPod } from '../api/defaults/pod.js';
-import { clone } from '../store/store.js';
+import { podSpecFromTemplate } from './pod-stencil.js';
 
 export interface ReplicaSetPlan extends Plan<Pod> {
   /** The ReplicaSet with its new status, or null when the status is already right. */
@@ -51,10 +49,7 @@ export function podForController(owner: KubeObject, kind: string, template: PodT
   if (template.metadata?.labels) meta.labels = { ...template.metadata.labels };
   if (template.metadata?.annotations) meta.annotations = { ...template.metadata.annotations };
   meta.ownerReferences = [controllerRef({ ...owner, apiVersion: 'apps/v1', kind })];
-  const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: clone(template.spec) };
-  defaultPod(pod);
-  admitPod(pod, random);
-  return pod;
+  return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: podSpecFromTemplate(template.spec, random) };
 }
 
 /** When the pod became ready, for "ready for a shorter time goes first". */

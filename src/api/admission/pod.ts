@@ -21,6 +21,13 @@ export function admitPod(pod: Pod, random: () => number): void {
   if (spec.preemptionPolicy === undefined && !spec.priorityClassName) spec.preemptionPolicy = 'PreemptLowerPriority';
 }
 
+/** The name of a new pod's projected token volume: `kube-api-access-` and 5 random characters. */
+export function tokenVolumeName(random: () => number): string {
+  let suffix = '';
+  for (let i = 0; i < 5; i++) suffix += ALPHANUMS[Math.floor(random() * ALPHANUMS.length)];
+  return `kube-api-access-${suffix}`;
+}
+
 function admitServiceAccount(spec: Pod['spec'] & Obj, random: () => number): void {
   spec.serviceAccountName ??= (spec.serviceAccount as string | undefined) ?? 'default';
   spec.serviceAccount = spec.serviceAccountName;
@@ -28,9 +35,7 @@ function admitServiceAccount(spec: Pod['spec'] & Obj, random: () => number): voi
   const containers = [...((spec.initContainers as Container[] | undefined) ?? []), ...spec.containers];
   const mounted = (c: Container) => ((c.volumeMounts as { mountPath: string }[] | undefined) ?? []).some((m) => m.mountPath === SERVICE_ACCOUNT_MOUNT);
   if (containers.every(mounted)) return;
-  let suffix = '';
-  for (let i = 0; i < 5; i++) suffix += ALPHANUMS[Math.floor(random() * ALPHANUMS.length)];
-  const name = `kube-api-access-${suffix}`;
+  const name = tokenVolumeName(random);
   const volumes = ((spec.volumes as Obj[] | undefined) ??= []);
   volumes.push({
     name,
