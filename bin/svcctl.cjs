@@ -6,11 +6,26 @@ const { cacheGroup, loadBundle } = require('./code-cache.cjs');
 
 async function run() {
   const argv = process.argv.slice(2);
-  const bundle = loadBundle(cacheGroup(argv));
+  const group = cacheGroup(argv);
+  const bundle = loadBundle(group);
   const { main } = bundle ? bundle.exports : await import('../dist/cli/main.js');
   process.exitCode = await main(argv);
   // After the run, so that a cache made now holds what this command compiled.
   if (bundle) bundle.saveCaches();
+  // lint holds a scratch cluster of everything it read to the end, and opens nothing of the
+  // user's: once its report is out there is nothing left to do, and giving a large run's heap
+  // back page by page would take tens of milliseconds more.
+  if (group === 'lint') exitOnceWritten(process.exitCode);
+}
+
+/** Exits with `code` as soon as what was written to stdout and stderr has gone out (pipes are asynchronous). */
+function exitOnceWritten(code) {
+  let waiting = 2;
+  const written = () => {
+    if (--waiting === 0) process.exit(code);
+  };
+  process.stdout.write('', written);
+  process.stderr.write('', written);
 }
 
 run();

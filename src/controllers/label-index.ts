@@ -39,8 +39,11 @@ export class LabelIndex<T> {
   withRarestLabel(namespace: string, labels: Record<string, string> | undefined): T[] | undefined {
     let best: T[] | undefined;
     const ns = this.namespaces.get(namespace);
+    // A key no object has answers at once (an owner's pod-template-hash among orphans, say): the
+    // few keys are looked up before the many values.
+    for (const k in labels) if (!ns?.byLabel.has(k)) return [];
     for (const k in labels) {
-      const group = ns?.byLabel.get(k)?.get(labels[k]) ?? [];
+      const group = ns!.byLabel.get(k)!.get(labels[k]) ?? [];
       if (!best || group.length < best.length) best = group;
     }
     return best;

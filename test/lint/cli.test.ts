@@ -1,6 +1,8 @@
 // `svcctl lint` end to end, in-process: golden reports per format, exit codes, configuration,
 // CRD-driven validation, stdin, and the SARIF document's shape.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Sandbox } from '../helpers/run-cli.js';
@@ -139,5 +141,28 @@ describe('progress on a terminal', () => {
     expect(tty.stderr).toContain('\rlint: creating 1 objects in a scratch cluster...'.replace('\r', '\r\x1b[K'));
     expect(tty.stderr.endsWith('\r\x1b[K')).toBe(true);
     expect(tty.stdout).toBe(piped.stdout);
+  });
+});
+
+describe('the built command', () => {
+  // bin/svcctl.cjs exits as soon as lint's report is written instead of freeing its heap first:
+  // a report far larger than a pipe's buffer must still reach a reader that is slow to start.
+  it('writes a large report whole through a slow pipe, with the exit code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-pipe-'));
+    try {
+      const svc = (i: number) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${i}\nspec:\n  ports:\n  - port: 99999\n`;
+      writeFileSync(join(dir, 'many.yaml'), Array.from({ length: 1500 }, (_, i) => svc(i)).join('---\n'));
+      const bin = join(import.meta.dirname, '../../bin/svcctl.cjs');
+      const env = { ...process.env, NO_COLOR: '1' };
+      const r = spawnSync('sh', ['-c', `node "${bin}" lint -f many.yaml -o json | (sleep 0.5; cat)`], { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+      expect(r.stdout.length).toBeGreaterThan(1 << 18);
+      const report = JSON.parse(r.stdout);
+      expect(report.findings.filter((f: { ruleId: string }) => f.ruleId === 'apiserver-validation')).toHaveLength(3000);
+      const direct = spawnSync(process.execPath, [bin, 'lint', '-f', 'many.yaml', '-o', 'json'], { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+      expect(direct.status).toBe(1);
+      expect(direct.stdout).toBe(r.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
