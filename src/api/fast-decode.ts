@@ -80,6 +80,7 @@ function isSpace(c: number): boolean {
   if (c < 0x80) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
+
 const MARKER = /^(?:---|\.\.\.)(?=[ \n]|$)/gm;
 
 /**

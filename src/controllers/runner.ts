@@ -4,7 +4,7 @@ import { resourceByKind, type ResourceType } from '../api/scheme.js';
 import type { Deployment, EndpointSlice, Endpoints, KubeObject, Pod, ReplicaSet, Service } from '../api/types.js';
 import { directoriesOf, lowerBound, objectKey, prefixRange, typePrefix } from '../store/keys.js';
 import type { StoreTxn } from '../store/store.js';
-import { controllerOf, deepEqual, isPodTerminal } from './common.js';
+import { controllerOf, isPodTerminal } from './common.js';
 import { reconcileDeployment, replicaSetUpdateMatters } from './deployment.js';
 import { endpointsViewUnchanged, reconcileEndpoints } from './endpoints.js';
 import { ENDPOINTSLICE_CONTROLLER, endpointSliceViewsUnchanged, LABEL_MANAGED_BY, LABEL_SERVICE_NAME, reconcileEndpointSlices } from './endpointslice.js';
