@@ -12,7 +12,7 @@ import { LAYER_RULES } from './layers.js';
 import { loadInput } from './load.js';
 import { locateField } from './locate.js';
 import { RULES } from './rules/index.js';
-import type { Finding, LintObject, LintReport, RuleContext, RuleInfo, Severity } from './types.js';
+import type { DocumentResult, Finding, LintObject, LintReport, RuleContext, RuleInfo, Severity } from './types.js';
 
 export interface LintOptions {
   recursive?: boolean;
@@ -62,6 +62,7 @@ export async function lintPaths(paths: string[], opts: LintOptions = {}): Promis
   const customKinds = collectCustomKinds(decoded.map((d) => d.object!));
   const objects: LintObject[] = [];
   const status = new Map<DecodedDoc, DocStatus>();
+  const skippedBecause = new Map<DecodedDoc, string>();
   const skipKinds = new Set(config.skipKinds);
 
   for (const doc of input.docs) {
@@ -75,12 +76,14 @@ export async function lintPaths(paths: string[], opts: LintOptions = {}): Promis
     const obj = doc.object!;
     if (skipKinds.has(obj.kind)) {
       status.set(doc, 'skipped');
+      skippedBecause.set(doc, `kind ${obj.kind} is in --skip-kinds`);
       continue;
     }
     const type = resourceForKind(obj.apiVersion, obj.kind);
     const custom = type ? undefined : customKindOf(customKinds, obj);
     if (!type && !custom) {
       status.set(doc, 'skipped');
+      skippedBecause.set(doc, `no schema for kind "${obj.kind}" in version "${obj.apiVersion}" (neither built in nor defined by a CustomResourceDefinition in the input)`);
       if (config.rejectUnknown) {
         status.set(doc, 'checked');
         add(LAYER_RULES.unknownKind, doc, ['kind'], `no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`, lintObject(doc, obj, undefined, false, opts));
@@ -135,12 +138,17 @@ export async function lintPaths(paths: string[], opts: LintOptions = {}): Promis
     if (ruleEnabled(config, rule.id)) rule.check(ctx.forRule(rule));
   }
 
-  const { findings, failing } = finalize(pending, config);
+  const { findings, failing, docOf } = finalize(pending, config);
+  const unreadable = new Map<string, Finding>();
   for (const u of input.unreadable) {
-    findings.push({ ruleId: LAYER_RULES.readError.id, severity: 'error', file: u.file, line: 1, column: 1, object: '', message: u.message });
+    const f: Finding = { ruleId: LAYER_RULES.readError.id, severity: 'error', file: u.file, line: 1, column: 1, object: '', message: u.message };
+    findings.push(f);
+    unreadable.set(u.file, f);
   }
   sortFindings(findings, input.files);
-  return summarize(input.docs, status, failing, findings, input, config);
+  const refs = new Map(objects.map((o) => [o.doc, o.ref]));
+  const documents = documentResults(input, { status, failing, skippedBecause, refs, docOf, unreadable, findings });
+  return summarize(documents, input, findings, config);
 }
 
 function lintObject(doc: DecodedDoc, obj: KubeObject, type: LintObject['type'], namespaced: boolean, opts: LintOptions): LintObject {
@@ -171,9 +179,10 @@ function ruleContext(objects: LintObject[], report: Reporter): { forRule(rule: R
 }
 
 /** Applies rule switches and per-object annotations; promotes warnings under --warnings-as-errors. */
-function finalize(pending: Pending[], config: LintConfig): { findings: Finding[]; failing: Set<DecodedDoc> } {
+function finalize(pending: Pending[], config: LintConfig): { findings: Finding[]; failing: Set<DecodedDoc>; docOf: Map<Finding, DecodedDoc> } {
   const findings: Finding[] = [];
   const failing = new Set<DecodedDoc>();
+  const docOf = new Map<Finding, DecodedDoc>();
   // A rule that restates an apiserver error (deployment-selector-mismatch) reports it once, under
   // its own id and in the apiserver's words.
   const restated = new Set<Pending>();
@@ -191,7 +200,7 @@ function finalize(pending: Pending[], config: LintConfig): { findings: Finding[]
     if (off.has(p.info.id) || off.has('all')) continue;
     const severity: Severity = config.warningsAsErrors ? 'error' : p.severity;
     if (severity === 'error') failing.add(p.doc);
-    findings.push({
+    const finding: Finding = {
       ruleId: p.info.id,
       severity,
       file: p.doc.file,
@@ -199,9 +208,11 @@ function finalize(pending: Pending[], config: LintConfig): { findings: Finding[]
       column: p.at.column,
       object: p.target?.ref ?? '',
       message: p.message,
-    });
+    };
+    findings.push(finding);
+    docOf.set(finding, p.doc);
   }
-  return { findings, failing };
+  return { findings, failing, docOf };
 }
 
 function sortFindings(findings: Finding[], files: string[]): void {
@@ -217,26 +228,74 @@ function sortFindings(findings: Finding[], files: string[]): void {
 
 type DocStatus = 'error' | 'skipped' | 'checked';
 
+/**
+ * Each document's result in reading order (a file that could not be read stands as one errored
+ * document): kubeconform's status, its object, and its findings in report order.
+ */
+function documentResults(
+  input: { docs: DecodedDoc[]; files: string[] },
+  r: {
+    status: Map<DecodedDoc, DocStatus>;
+    failing: Set<DecodedDoc>;
+    skippedBecause: Map<DecodedDoc, string>;
+    refs: Map<DecodedDoc, string>;
+    docOf: Map<Finding, DecodedDoc>;
+    unreadable: Map<string, Finding>;
+    findings: Finding[];
+  },
+): DocumentResult[] {
+  const findingsOf = new Map<DecodedDoc, Finding[]>();
+  for (const f of r.findings) {
+    const doc = r.docOf.get(f);
+    if (!doc) continue;
+    const list = findingsOf.get(doc);
+    if (list) list.push(f);
+    else findingsOf.set(doc, [f]);
+  }
+  const docsOf = new Map<string, DecodedDoc[]>();
+  for (const doc of input.docs) {
+    const list = docsOf.get(doc.file);
+    if (list) list.push(doc);
+    else docsOf.set(doc.file, [doc]);
+  }
+  const out: DocumentResult[] = [];
+  for (const file of input.files) {
+    const unreadable = r.unreadable.get(file);
+    if (unreadable) out.push({ file, object: '', status: 'error', findings: [unreadable] });
+    for (const doc of docsOf.get(file) ?? []) {
+      const st = r.status.get(doc);
+      const status = st === 'error' ? 'error' : st === 'skipped' ? 'skipped' : r.failing.has(doc) ? 'invalid' : 'valid';
+      const result: DocumentResult = { file, object: r.refs.get(doc) ?? looseRef(doc), status, findings: findingsOf.get(doc) ?? [] };
+      const why = r.skippedBecause.get(doc);
+      if (status === 'skipped' && why) result.skippedBecause = why;
+      out.push(result);
+    }
+  }
+  return out;
+}
+
+/** `Kind/namespace/name` of a document lint did not check (its scope unknown): the namespace when it names one. */
+function looseRef(doc: DecodedDoc): string {
+  const obj = doc.object;
+  if (!obj) return '';
+  const meta = obj.metadata && typeof obj.metadata === 'object' ? obj.metadata : {};
+  const name = typeof meta.name === 'string' ? meta.name : '';
+  return typeof meta.namespace === 'string' && meta.namespace ? `${obj.kind}/${meta.namespace}/${name}` : `${obj.kind}/${name}`;
+}
+
 /** kubeconform's counts: a document is an error (undecodable), skipped, invalid (an error finding) or valid. */
-function summarize(
-  docs: DecodedDoc[],
-  status: Map<DecodedDoc, DocStatus>,
-  failing: Set<DecodedDoc>,
-  findings: Finding[],
-  input: { files: string[]; unreadable: unknown[] },
-  config: LintConfig,
-): LintReport {
-  const count = { valid: 0, invalid: 0, errors: input.unreadable.length, skipped: 0 };
-  for (const doc of docs) {
-    const st = status.get(doc);
-    if (st === 'error') count.errors++;
-    else if (st === 'skipped') count.skipped++;
-    else if (failing.has(doc)) count.invalid++;
+function summarize(documents: DocumentResult[], input: { docs: DecodedDoc[]; files: string[] }, findings: Finding[], config: LintConfig): LintReport {
+  const count = { valid: 0, invalid: 0, errors: 0, skipped: 0 };
+  for (const d of documents) {
+    if (d.status === 'error') count.errors++;
+    else if (d.status === 'skipped') count.skipped++;
+    else if (d.status === 'invalid') count.invalid++;
     else count.valid++;
   }
   return {
     findings,
-    resources: docs.length,
+    documents,
+    resources: input.docs.length,
     files: input.files.length,
     fileNames: input.files,
     ...count,

@@ -16,9 +16,23 @@ export interface Finding {
   message: string;
 }
 
+/** What became of one document (or of a file that could not be read), in reading order. */
+export interface DocumentResult {
+  file: string;
+  /** `Kind/namespace/name` (`Kind/name` when cluster-scoped); '' when it did not decode. */
+  object: string;
+  status: 'valid' | 'invalid' | 'error' | 'skipped';
+  /** Why it was skipped. */
+  skippedBecause?: string;
+  /** Its findings, in report order. */
+  findings: Finding[];
+}
+
 /** Counts in kubeconform's summary: each document is valid, invalid, an error (unreadable) or skipped. */
 export interface LintReport {
   findings: Finding[];
+  /** Every document read (and every file that could not be read), in reading order. */
+  documents: DocumentResult[];
   resources: number;
   files: number;
   /** The files read, in order, as displayed. */

@@ -98,9 +98,38 @@ describe('svcctl lint exit codes and configuration', () => {
   it('reads stdin with -f - and writes JUnit', async () => {
     const stdin = readFileSync(join(fixtures, 'rules/externalname-is-ip.bad.yaml'), 'utf8');
     const r = await sb.run(['lint', '-f', '-', '-o', 'junit'], { cwd: fixtures, stdin });
-    expect(r.stdout).toContain('<testsuite name="STDIN" tests="1" failures="1" errors="0">');
+    expect(r.stdout).toContain('<testsuite name="STDIN" tests="1" failures="1" errors="0" skipped="0">');
     expect(r.stdout).toContain('type="externalname-is-ip">STDIN:7:3: externalName &quot;10.0.0.7&quot; is an IP address');
     expect(r.exitCode).toBe(1);
+  });
+
+  it('JUnit has a test case per document: passed, failed, errored, skipped, and one per unreadable file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lint-junit-'));
+    try {
+      const docs = [
+        'apiVersion: v1\nkind: Service\nmetadata:\n  name: ok\nspec:\n  ports: [{port: 80}]\n',
+        'apiVersion: v1\nkind: Service\nmetadata:\n  name: bad\nspec:\n  ports: [{port: 0}]\n',
+        'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n',
+        'apiVersion: v1\nkind: Pod\nmetadata: {name: [\n',
+      ];
+      writeFileSync(join(dir, 'a.yaml'), docs.join('---\n'));
+      writeFileSync(join(dir, 'b.yaml'), Buffer.from([0, 1, 2]));
+      const r = await sb.run(['lint', '-f', '.', '-o', 'junit'], { cwd: dir });
+      expect(r.exitCode).toBe(1);
+      const cases = [...r.stdout.matchAll(/<testcase name="([^"]*)" classname="([^"]*)"(\/>|>\n\s*<(\w+))/g)].map((m) => `${m[2]} ${m[1]} ${m[4] ?? 'passed'}`);
+      expect(cases).toEqual([
+        'a.yaml Service/default/ok passed',
+        'a.yaml Service/default/bad failure',
+        'a.yaml Widget/w skipped',
+        'a.yaml a.yaml:23 error',
+        'b.yaml b.yaml:1 error',
+      ]);
+      expect(r.stdout).toContain('<testsuites name="svcctl lint" tests="5" failures="1" errors="2" disabled="1">');
+      expect(r.stdout).toContain('<testsuite name="a.yaml" tests="4" failures="1" errors="1" skipped="1">');
+      expect(r.stdout).toContain('<testsuite name="b.yaml" tests="1" failures="0" errors="1" skipped="0">');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('never opens the state store', async () => {

@@ -1,5 +1,5 @@
-// `-o junit`: one testsuite per file, one testcase per finding-bearing object (errors are failures).
-import type { Finding, LintReport } from '../types.js';
+// `-o junit`: one testsuite per file, one testcase per document, as kubeconform writes it.
+import type { DocumentResult, Finding, LintReport } from '../types.js';
 
 /** XML text escaping for attributes and character data. */
 export function xmlEscape(s: string): string {
@@ -14,46 +14,49 @@ export function xmlEscape(s: string): string {
 }
 
 /**
- * JUnit XML: `<testsuites>` with a `<testsuite>` per file that has findings, a `<testcase>` per
- * object (classname = file), `<failure>` per error finding and warnings in `<system-out>`. Files
- * without findings get a suite with one passing case, so every file read appears.
+ * JUnit XML shaped as kubeconform's: `<testsuites>` with a `<testsuite>` per file and a
+ * `<testcase>` per document (name = the object, classname = the file), so a CI dashboard counts
+ * every resource. A valid document passes; an invalid one has a `<failure>` per error finding; one
+ * that could not be decoded (or a file that could not be read) has an `<error>`; a skipped one
+ * `<skipped>`. Warnings go to the case's `<system-out>`. Suite and total counts are of documents.
  */
 export function formatJunit(r: LintReport): string {
-  const byFile = new Map<string, Finding[]>();
+  const byFile = new Map<string, DocumentResult[]>();
   for (const f of r.fileNames) byFile.set(f, []);
-  for (const f of r.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
-  const totalFailures = r.findings.filter((f) => f.severity === 'error').length;
+  for (const d of r.documents) byFile.get(d.file)?.push(d);
+  const total = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   let suites = '';
-  let totalTests = 0;
-  for (const [file, list] of byFile) {
-    const byObject = new Map<string, Finding[]>();
-    for (const f of list) byObject.set(f.object || file, [...(byObject.get(f.object || file) ?? []), f]);
-    if (byObject.size === 0) byObject.set(file, []);
-    const failures = list.filter((f) => f.severity === 'error').length;
-    totalTests += byObject.size;
-    suites += `  <testsuite name="${xmlEscape(file)}" tests="${byObject.size}" failures="${failures}" errors="0">\n`;
-    for (const [object, fs] of byObject) {
-      suites += `    <testcase name="${xmlEscape(object)}" classname="${xmlEscape(file)}"`;
-      if (fs.length === 0) {
-        suites += '/>\n';
-        continue;
-      }
-      suites += '>\n';
-      for (const f of fs.filter((x) => x.severity === 'error')) {
-        const text = `${f.file}:${f.line}:${f.column}: ${f.message}`;
-        suites += `      <failure message="${xmlEscape(f.message)}" type="${xmlEscape(f.ruleId)}">${xmlEscape(text)}</failure>\n`;
-      }
-      const warnings = fs.filter((x) => x.severity === 'warning');
-      if (warnings.length) {
-        const text = warnings.map((f) => `warning ${f.file}:${f.line}:${f.column}: ${f.message} [${f.ruleId}]`).join('\n');
-        suites += `      <system-out>${xmlEscape(text)}</system-out>\n`;
-      }
-      suites += '    </testcase>\n';
-    }
+  for (const [file, docs] of byFile) {
+    const count = (status: DocumentResult['status']) => docs.filter((d) => d.status === status).length;
+    const suite = { tests: docs.length, failures: count('invalid'), errors: count('error'), skipped: count('skipped') };
+    for (const k of ['tests', 'failures', 'errors', 'skipped'] as const) total[k] += suite[k];
+    suites += `  <testsuite name="${xmlEscape(file)}" ${counts(suite)}>\n`;
+    for (const d of docs) suites += testCase(d);
     suites += '  </testsuite>\n';
   }
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<testsuites name="svcctl lint" tests="${totalTests}" failures="${totalFailures}" errors="0">\n${suites}</testsuites>\n`
-  );
+  // The schema Jenkins and kubeconform follow counts skipped cases as `disabled` on <testsuites>.
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="svcctl lint" ${counts(total, 'disabled')}>\n${suites}</testsuites>\n`;
+}
+
+function counts(c: { tests: number; failures: number; errors: number; skipped: number }, skippedAs = 'skipped'): string {
+  return `tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" ${skippedAs}="${c.skipped}"`;
+}
+
+const located = (f: Finding) => `${f.file}:${f.line}:${f.column}: ${f.message}`;
+
+/** One document's test case. */
+function testCase(d: DocumentResult): string {
+  // A document that did not decode is named by where it is.
+  const name = d.object || (d.findings[0] ? `${d.file}:${d.findings[0].line}` : d.file);
+  const body: string[] = [];
+  if (d.status === 'skipped') body.push(`<skipped message="${xmlEscape(d.skippedBecause ?? 'skipped')}"/>`);
+  for (const f of d.findings.filter((x) => x.severity === 'error')) {
+    const tag = d.status === 'error' ? 'error' : 'failure';
+    body.push(`<${tag} message="${xmlEscape(f.message)}" type="${xmlEscape(f.ruleId)}">${xmlEscape(located(f))}</${tag}>`);
+  }
+  const warnings = d.findings.filter((x) => x.severity === 'warning');
+  if (warnings.length) body.push(`<system-out>${xmlEscape(warnings.map((f) => `warning ${located(f)} [${f.ruleId}]`).join('\n'))}</system-out>`);
+  const open = `    <testcase name="${xmlEscape(name)}" classname="${xmlEscape(d.file)}"`;
+  if (!body.length) return `${open}/>\n`;
+  return `${open}>\n${body.map((line) => `      ${line}\n`).join('')}    </testcase>\n`;
 }
