@@ -129,7 +129,8 @@ function copyJSON(v: unknown): unknown {
     const out = new Array<unknown>(v.length);
     for (let i = 0; i < v.length; i++) {
       const x = v[i];
-      out[i] = x === undefined || typeof x === 'function' || typeof x === 'symbol' ? null : copyJSON(x);
+      // Strings, the most common values, are copied as they are without a call.
+      out[i] = typeof x === 'string' ? x : x === undefined || typeof x === 'function' || typeof x === 'symbol' ? null : copyJSON(x);
     }
     return out;
   }
@@ -144,7 +145,7 @@ function copyJSON(v: unknown): unknown {
     const x = (v as Record<string, unknown>)[k];
     if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
     if (k === '__proto__') Object.defineProperty(out, k, { value: copyJSON(x), enumerable: true, writable: true, configurable: true });
-    else out[k] = copyJSON(x);
+    else out[k] = typeof x === 'string' ? x : copyJSON(x);
   }
   return out;
 }
