@@ -259,7 +259,8 @@ function documentResults(
     else docsOf.set(doc.file, [doc]);
   }
   const out: DocumentResult[] = [];
-  for (const file of input.files) {
+  // A file named twice is read twice: its documents are all under its one name.
+  for (const file of new Set(input.files)) {
     const unreadable = r.unreadable.get(file);
     if (unreadable) out.push({ file, object: '', status: 'error', findings: [unreadable] });
     for (const doc of docsOf.get(file) ?? []) {

@@ -132,6 +132,13 @@ describe('svcctl lint exit codes and configuration', () => {
     }
   });
 
+  it('counts each document once when a file is named twice (read twice)', async () => {
+    const r = await sb.run(['lint', '-f', 'app.yaml', '-f', 'app.yaml'], { cwd: golden });
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Summary: 6 resources found in 2 files - Valid: 0, Invalid: 6, Errors: 0, Skipped: 0');
+    const junit = await sb.run(['lint', '-f', 'app.yaml', '-f', 'app.yaml', '-o', 'junit'], { cwd: golden });
+    expect(junit.stdout.match(/<testcase /g)).toHaveLength(6);
+  });
+
   it('never opens the state store', async () => {
     const fresh = new Sandbox();
     try {
