@@ -75,8 +75,7 @@ export class Writer {
   async update(obj: KubeObject): Promise<void> {
     refuseViews(obj);
     const key = keyOf(obj);
-    // Only read: the store's shared object will do where it has one.
-    const cur = this.tx.peek ? await this.tx.peek(key) : await this.tx.get(key);
+    const cur = await this.read(key);
     if (!cur) return; // deleted meanwhile: the next round recomputes
     const o: KubeObject = { ...obj, metadata: { ...obj.metadata } };
     // Identity fields always come from storage; a spec change bumps generation.
@@ -95,8 +94,13 @@ export class Writer {
   /** Deletes the object at obj's key, if there is one. */
   async delete(obj: KubeObject): Promise<void> {
     const key = keyOf(obj);
-    const cur = this.onChange || this.opts.recorder ? await this.tx.get(key) : undefined;
+    const cur = this.onChange || this.opts.recorder ? await this.read(key) : undefined;
     if (await this.tx.delete(key)) this.changed(cur ?? obj, undefined);
+  }
+
+  /** The stored object at `key`, only to be read: the store's shared object where it has one, not a copy. */
+  private async read(key: string): Promise<KubeObject | undefined> {
+    return this.tx.peek ? this.tx.peek(key) : this.tx.get(key);
   }
 
   /** Deletes, then updates, then creates what the plan lists. */
