@@ -1,31 +1,12 @@
 // The kubelet, simulated: gives a scheduled pod an IP from its node's range and reports it
 // Running, with readiness driven by readinessProbe.initialDelaySeconds and `sim ready`.
 import type { Container, Pod, PodCondition, PodStatus } from '../api/types.js';
-import { formatIPv4, parseIPv4 } from '../allocators/ipv4.js';
 import { deepEqual, isPodTerminal, timestamp } from './common.js';
 import { fnv32aText } from './names.js';
 import type { ClusterNode } from './scheduler.js';
 
 /** Set by `svcctl sim ready pod/NAME=true|false`: overrides the readiness the kubelet computes. */
 export const SIM_READY_ANNOTATION = 'sim.svcctl.io/ready';
-
-/**
- * The lowest free address of a pod range for a new pod. The network address and .1 (the node's
- * bridge/gateway, as flannel's cni0 and kindnet take it) are skipped, as is the broadcast
- * address, so the first pod on a node gets .2. Undefined when the range is full.
- */
-export function allocatePodIP(podCIDR: string, used: Set<string>): string | undefined {
-  const [base, bitsText] = podCIDR.split('/');
-  const bits = Number(bitsText);
-  const size = 2 ** (32 - bits);
-  const baseNum = parseIPv4(base) ?? 0;
-  const network = baseNum - (baseNum % size);
-  for (let off = 2; off < size - 1; off++) {
-    const ip = formatIPv4(network + off);
-    if (!used.has(ip)) return ip;
-  }
-  return undefined;
-}
 
 /** A 64-hex-digit id derived from a seed string (container and image ids look real, stay stable). */
 function hexId(seed: string): string {
@@ -116,21 +97,17 @@ function qosClass(containers: Container[]): string {
 /**
  * The status the kubelet on `node` reports for a scheduled pod at `now`, or 'unchanged'. What the
  * pod already has (podIP, phase, startTime, condition transition times, restart counts) is kept;
- * Ready/ContainersReady follow podReadyAt, or `readiness` when given. `podsOnNode` are the node's
- * other pods, whose IPs are taken. Unscheduled and terminal pods are left alone.
+ * Ready/ContainersReady follow podReadyAt, or `readiness` when given. Unscheduled and terminal
+ * pods are left alone, and so is a pod without an address: addresses come from the node's range
+ * (NodeIPs), and a pod its full range could not address stays Pending, as a real node leaves it
+ * when its IPAM has nothing left.
  */
-export function kubeletSync(pod: Pod, node: ClusterNode, podsOnNode: Pod[], now: Date, readiness?: boolean): Pod | 'unchanged' {
+export function kubeletSync(pod: Pod, node: ClusterNode, now: Date, readiness?: boolean): Pod | 'unchanged' {
   if (!pod.spec.nodeName || pod.spec.nodeName !== node.name || isPodTerminal(pod)) return 'unchanged';
   const old: PodStatus = pod.status ?? {};
+  const podIP = old.podIP;
+  if (!podIP) return 'unchanged';
   const ts = timestamp(now);
-  let podIP = old.podIP;
-  if (!podIP) {
-    const used = new Set(
-      podsOnNode.filter((p) => !isPodTerminal(p) && p.metadata.name !== pod.metadata.name).map((p) => p.status?.podIP ?? ''),
-    );
-    podIP = allocatePodIP(node.podCIDR, used);
-    if (!podIP) return 'unchanged'; // range exhausted: the pod stays Pending, as a real node leaves it
-  }
   const startTime = old.startTime ?? ts;
   const ready = readiness ?? podReadyAt(pod, startTime, now);
   // Earlier conditions and container statuses are looked up by a backward scan (the last of a
@@ -207,7 +184,7 @@ export function settledReadiness(pod: Pod): 'ready' | 'notReady' | undefined {
   const node: ClusterNode = { name: nodeName, internalIP: status.hostIP, podCIDR: '' };
   // The clock matters only to what would change (new transition times): any instant will do.
   const epoch = new Date(0);
-  if (kubeletSync(pod, node, [], epoch, true) === 'unchanged') return 'ready';
-  if (kubeletSync(pod, node, [], epoch, false) === 'unchanged') return 'notReady';
+  if (kubeletSync(pod, node, epoch, true) === 'unchanged') return 'ready';
+  if (kubeletSync(pod, node, epoch, false) === 'unchanged') return 'notReady';
   return undefined;
 }

@@ -192,6 +192,33 @@ describe('runControllers', () => {
   });
 });
 
+describe('runControllers: a node whose pod range is full', () => {
+  // One node with a /29: five addresses to give (.2-.6), as NodeIPs counts them.
+  const small = { clusterDomain: 'cluster.local', nodes: [{ name: 'node-1', podCIDR: '10.244.1.0/29', internalIP: '172.18.0.2' }] };
+
+  it.each([
+    { mode: 'full resync', targeted: false },
+    { mode: 'targeted', targeted: true },
+  ])('gives no address twice; the pods it cannot address stay Pending, bound, without one ($mode)', async ({ targeted }) => {
+    const store = new MemoryStore();
+    const created = await store.transaction((tx) => tx.create('/registry/deployments/default/web', deployment(8)));
+    await store.transaction((tx) =>
+      runControllers(tx, { now: new Date('2025-01-01T00:00:00Z'), random: seededRandom(7), cluster: small, ...(targeted ? { changed: [created] } : {}) }),
+    );
+    const pods = (await store.list('/registry/pods/default/')) as Pod[];
+    expect(pods).toHaveLength(8);
+    const addressed = pods.filter((p) => p.status?.podIP);
+    expect(addressed.map((p) => p.status!.podIP).sort()).toEqual(['10.244.1.2', '10.244.1.3', '10.244.1.4', '10.244.1.5', '10.244.1.6']);
+    expect(addressed.every((p) => p.status?.phase === 'Running')).toBe(true);
+    const waiting = pods.filter((p) => !p.status?.podIP);
+    expect(waiting).toHaveLength(3);
+    for (const p of waiting) {
+      expect(p.spec.nodeName).toBe('node-1');
+      expect(p.status?.phase ?? 'Pending').toBe('Pending');
+    }
+  });
+});
+
 describe('runControllers (full resync) store reads', () => {
   /** Runs a full resync of a new 3-replica Deployment and its Service, counting the store's get() by directory. */
   async function countGets(): Promise<Map<string, number>> {

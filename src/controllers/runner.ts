@@ -288,7 +288,7 @@ async function runNodes(tx: StoreTxn, w: Writer, opts: RunOptions, ips: NodeIPs)
         if (ip) scheduled = { ...scheduled, status: { ...scheduled.status, podIP: ip } };
       }
     }
-    const synced = kubeletSync(scheduled, node, [], opts.now);
+    const synced = kubeletSync(scheduled, node, opts.now);
     const next = synced === 'unchanged' ? scheduled : synced;
     // A new object is a change: scheduled differs from pod in its node or address, and the
     // kubelet answers 'unchanged' when the status it would write is the one there.

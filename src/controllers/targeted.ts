@@ -392,7 +392,7 @@ class TargetedRun {
       if (pod.status?.podIP) ips.mark(node.name, pod.status.podIP);
       else if ((allocated = ips.allocate(node.name))) candidate = { ...scheduled, status: { ...(scheduled.status ?? {}), podIP: allocated } };
     }
-    const synced = kubeletSync(candidate, node, [], this.opts.now);
+    const synced = kubeletSync(candidate, node, this.opts.now);
     if (synced === 'unchanged' && allocated) ips.release(node.name, allocated);
     const next = synced === 'unchanged' ? scheduled : synced;
     if (!deepEqual(next, pod)) await this.w.update(next);

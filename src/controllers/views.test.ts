@@ -29,8 +29,8 @@ const bare = (name: string, containers: Pod['spec']['containers'] = [{ name: 'c'
   metadata: { name, namespace: 'default', uid: `${name}-uid`, labels: { app: 'web' }, ...(annotations ? { annotations } : {}) },
   spec: { nodeName: 'node-1', containers },
 });
-/** The pod as the kubelet on node-1 first reports it at t0. */
-const synced = (pod: Pod): Pod => kubeletSync(pod, node, [], t0) as Pod;
+/** The pod as the kubelet on node-1 first reports it at t0, given .2 of its range. */
+const synced = (pod: Pod): Pod => kubeletSync({ ...pod, status: { ...pod.status, podIP: '10.244.1.2' } }, node, t0) as Pod;
 
 describe('podView', () => {
   it('keeps only the fields the resync readers use', () => {
@@ -136,9 +136,9 @@ describe('settledReadiness', () => {
   });
 
   it('agrees with the kubelet: the settled readiness is the one it leaves unchanged', () => {
-    expect(kubeletSync(ready, node, [], at(100))).toBe('unchanged');
-    expect(kubeletSync(delayed, node, [], at(10))).toBe('unchanged');
-    expect(kubeletSync(delayed, node, [], at(30))).not.toBe('unchanged');
+    expect(kubeletSync(ready, node, at(100))).toBe('unchanged');
+    expect(kubeletSync(delayed, node, at(10))).toBe('unchanged');
+    expect(kubeletSync(delayed, node, at(30))).not.toBe('unchanged');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Deployment, Endpoints, Pod, ReplicaSet } from '../api/types.js';
 import { reconcileDeployment, replicaSetUpdateMatters } from './deployment.js';
-import { allocatePodIP, kubeletSync, normalizeImage } from './kubelet.js';
+import { kubeletSync, normalizeImage } from './kubelet.js';
 import { reconcileMirroredSlices } from './mirroring.js';
 import { seededRandom } from './names.js';
 import { comparePodsForDeletion, reconcileReplicaSet } from './replicaset.js';
@@ -32,13 +32,6 @@ describe('placePod', () => {
 
 describe('kubelet', () => {
   it.each([
-    { name: 'first pod gets .2', used: [] as string[], want: '10.244.1.2' },
-    { name: 'lowest free', used: ['10.244.1.2', '10.244.1.4'], want: '10.244.1.3' },
-  ])('allocatePodIP: $name', ({ used, want }) => {
-    expect(allocatePodIP('10.244.1.0/24', new Set(used))).toBe(want);
-  });
-
-  it.each([
     { image: 'nginx', want: 'docker.io/library/nginx:latest' },
     { image: 'nginx:1.25', want: 'docker.io/library/nginx:1.25' },
     { image: 'bitnami/redis', want: 'docker.io/bitnami/redis:latest' },
@@ -47,9 +40,14 @@ describe('kubelet', () => {
     expect(normalizeImage(image)).toBe(want);
   });
 
-  it('reports a scheduled pod Running and Ready with an IP, then is stable', () => {
+  it('leaves a pod alone until it has an address from the range of its node', () => {
     const p: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a', namespace: 'default' }, spec: { nodeName: 'node-1', containers: [{ name: 'c', image: 'nginx' }] } };
-    const out = kubeletSync(p, nodes[1], [], now) as Pod;
+    expect(kubeletSync(p, nodes[1], now)).toBe('unchanged');
+  });
+
+  it('reports a scheduled pod with an address Running and Ready, then is stable', () => {
+    const p: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a', namespace: 'default' }, spec: { nodeName: 'node-1', containers: [{ name: 'c', image: 'nginx' }] }, status: { podIP: '10.244.1.2' } };
+    const out = kubeletSync(p, nodes[1], now) as Pod;
     expect(out.status).toMatchObject({ phase: 'Running', podIP: '10.244.1.2', podIPs: [{ ip: '10.244.1.2' }], hostIP: '172.18.0.2', startTime: '2025-01-01T00:00:00Z', qosClass: 'BestEffort' });
     expect(out.status!.conditions!.map((c) => `${c.type}=${c.status}`)).toEqual([
       'PodReadyToStartContainers=True',
@@ -59,14 +57,14 @@ describe('kubelet', () => {
       'PodScheduled=True',
     ]);
     expect(out.status!.containerStatuses).toMatchObject([{ name: 'c', ready: true, started: true, restartCount: 0, state: { running: { startedAt: '2025-01-01T00:00:00Z' } } }]);
-    expect(kubeletSync(out, nodes[1], [], new Date(now.getTime() + 60_000))).toBe('unchanged');
+    expect(kubeletSync(out, nodes[1], new Date(now.getTime() + 60_000))).toBe('unchanged');
   });
 
   it('gives every container a containerd id of 64 hex digits, its own and kept across syncs', () => {
     const spec = { nodeName: 'node-1', containers: [{ name: 'c', image: 'nginx' }, { name: 'd', image: 'nginx' }] };
     const ids = ['a', 'b', 'c'].flatMap((name) => {
-      const out = kubeletSync({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec }, nodes[1], [], now) as Pod;
-      const again = kubeletSync({ ...out, status: { ...out.status, phase: 'Running' } }, nodes[1], [], new Date(now.getTime() + 1000));
+      const out = kubeletSync({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec, status: { podIP: '10.244.1.2' } }, nodes[1], now) as Pod;
+      const again = kubeletSync({ ...out, status: { ...out.status, phase: 'Running' } }, nodes[1], new Date(now.getTime() + 1000));
       expect(again).toBe('unchanged');
       return out.status!.containerStatuses!.map((c) => (c as { containerID: string }).containerID);
     });
@@ -75,8 +73,8 @@ describe('kubelet', () => {
   });
 
   it('is not ready before the readiness probe delay', () => {
-    const p: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a', namespace: 'default' }, spec: { nodeName: 'node-1', containers: [{ name: 'c', readinessProbe: { initialDelaySeconds: 5 } }] } };
-    const out = kubeletSync(p, nodes[1], [], now) as Pod;
+    const p: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a', namespace: 'default' }, spec: { nodeName: 'node-1', containers: [{ name: 'c', readinessProbe: { initialDelaySeconds: 5 } }] }, status: { podIP: '10.244.1.2' } };
+    const out = kubeletSync(p, nodes[1], now) as Pod;
     expect(out.status!.conditions!.find((c) => c.type === 'Ready')).toEqual({
       lastProbeTime: null,
       lastTransitionTime: '2025-01-01T00:00:00Z',
@@ -85,7 +83,7 @@ describe('kubelet', () => {
       status: 'False',
       type: 'Ready',
     });
-    const later = kubeletSync(out, nodes[1], [], new Date(now.getTime() + 5000)) as Pod;
+    const later = kubeletSync(out, nodes[1], new Date(now.getTime() + 5000)) as Pod;
     expect(later.status!.conditions!.find((c) => c.type === 'Ready')?.status).toBe('True');
   });
 });
