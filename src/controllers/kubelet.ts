@@ -1,6 +1,7 @@
 // The kubelet, simulated: gives a scheduled pod an IP from its node's range and reports it
 // Running, with readiness driven by readinessProbe.initialDelaySeconds and `sim ready`.
-import type { Container, Pod, PodCondition, PodStatus } from '../api/types.js';
+import type { Pod, PodCondition, PodStatus } from '../api/types.js';
+import { computePodQOS } from '../api/qos.js';
 import { deepEqual, isPodTerminal, timestamp } from './common.js';
 import { fnv32aText } from './names.js';
 import type { ClusterNode } from './scheduler.js';
@@ -84,15 +85,6 @@ export function podReadyAt(pod: Pod, startTime: string, now: Date): boolean {
   return now.getTime() >= Date.parse(startTime) + delay * 1000;
 }
 
-function qosClass(containers: Container[]): string {
-  const res = containers.map((c) => (c.resources ?? {}) as { requests?: Record<string, unknown>; limits?: Record<string, unknown> });
-  if (res.every((r) => !r.requests && !r.limits)) return 'BestEffort';
-  const guaranteed = res.every(
-    (r) => r.limits?.cpu !== undefined && r.limits?.memory !== undefined &&
-      (r.requests?.cpu ?? r.limits.cpu) === r.limits.cpu && (r.requests?.memory ?? r.limits.memory) === r.limits.memory,
-  );
-  return guaranteed ? 'Guaranteed' : 'Burstable';
-}
 
 /**
  * The status the kubelet on `node` reports for a scheduled pod at `now`, or 'unchanged'. What the
@@ -164,7 +156,7 @@ export function kubeletSync(pod: Pod, node: ClusterNode, now: Date, readiness?: 
     phase: old.phase && old.phase !== 'Pending' ? old.phase : 'Running',
     podIP,
     podIPs: [{ ip: podIP }],
-    qosClass: (old.qosClass as string) ?? qosClass(pod.spec.containers),
+    qosClass: (old.qosClass as string) ?? computePodQOS(pod.spec),
     startTime,
   };
   if (deepEqual(status, old)) return 'unchanged';

@@ -2,6 +2,7 @@
 // spec.replicas active pods, and report status.
 import { selectorMatches, type Selector } from '../api/labels.js';
 import type { KubeObject, Pod, PodTemplateSpec, ReplicaSet } from '../api/types.js';
+import { createdPodStatus } from '../api/qos.js';
 import {
   byName,
   controllerOf,
@@ -49,7 +50,8 @@ export function podForController(owner: KubeObject, kind: string, template: PodT
   if (template.metadata?.labels) meta.labels = { ...template.metadata.labels };
   if (template.metadata?.annotations) meta.annotations = { ...template.metadata.annotations };
   meta.ownerReferences = [controllerRef({ ...owner, apiVersion: 'apps/v1', kind })];
-  return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: podSpecFromTemplate(template.spec, random) };
+  const spec = podSpecFromTemplate(template.spec, random);
+  return { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec, status: createdPodStatus(spec) };
 }
 
 /** When the pod became ready, for "ready for a shorter time goes first". */

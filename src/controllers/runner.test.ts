@@ -214,7 +214,8 @@ describe('runControllers: a node whose pod range is full', () => {
     expect(waiting).toHaveLength(3);
     for (const p of waiting) {
       expect(p.spec.nodeName).toBe('node-1');
-      expect(p.status?.phase ?? 'Pending').toBe('Pending');
+      // What the apiserver gave it on create, and nothing from a kubelet.
+      expect(p.status).toEqual({ phase: 'Pending', qosClass: 'BestEffort' });
     }
   });
 });

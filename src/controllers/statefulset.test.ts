@@ -74,6 +74,7 @@ describe('reconcileStatefulSet', () => {
     expect(pod.metadata.generateName).toBe('db-');
     expect(pod.metadata.labels).toEqual({ app: 'db', 'statefulset.kubernetes.io/pod-name': 'db-0', 'apps.kubernetes.io/pod-index': '0', 'controller-revision-hash': r });
     expect([pod.spec.hostname, pod.spec.subdomain]).toEqual(['db-0', 'db-headless']);
+    expect(pod.status).toEqual({ phase: 'Pending', qosClass: 'BestEffort' });
     // The claims' volumes come first, then the template's own.
     expect((pod.spec.volumes as { name: string }[]).map((v) => v.name).slice(0, 2)).toEqual(['data', 'cache']);
     expect((plan.create[1] as KubeObject).metadata.labels).toEqual({ tier: 'storage', app: 'db' });

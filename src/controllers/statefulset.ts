@@ -2,6 +2,7 @@
 // names `<set>-<ordinal>`, hostnames under the governing Service, claims from the set's
 // volumeClaimTemplates, created in order (OrderedReady) or all at once (Parallel), removed from
 // the highest ordinal down, and rolled to a new template from the highest ordinal down.
+import { createdPodStatus } from '../api/qos.js';
 import { labelSelectorMatcher } from '../api/labels.js';
 import type { KubeObject, LabelSelector, Pod, PodTemplateSpec } from '../api/types.js';
 import { admitPod } from '../api/admission/pod.js';
@@ -135,6 +136,7 @@ function newPod(set: StatefulSet, ordinal: number, revision: ControllerRevision,
   const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec };
   defaultPod(pod);
   admitPod(pod, random);
+  pod.status = createdPodStatus(pod.spec);
   return pod;
 }
 

@@ -12,6 +12,7 @@ import { type NameValidator, nameIsDNSLabel, nameIsDNSSubdomain } from '../api/v
 import { validateAnnotations, validateLabels, validateObjectMeta, validateObjectMetaUpdate } from '../api/validation/objectmeta.js';
 import { goLabelSelector, invalidRendered } from '../api/validation/go-value.js';
 import { admitPod } from '../api/admission/pod.js';
+import { createdPodStatus } from '../api/qos.js';
 import { validatePodSpec, validatePodTemplateSpec } from '../api/validation/pod-spec.js';
 
 /** path.IsValidPathSegmentName, the RBAC kinds' name rule. */
@@ -46,6 +47,11 @@ export function prepareGenericCreate(t: ResourceType, obj: KubeObject, random: (
   if (t.kind === 'Pod') {
     admitPod(obj as Pod, random);
     pinReadiness(obj as Pod);
+    // PrepareForCreate: Pending and the QoS class. What else a manifest's status holds is kept: an
+    // address there pins the pod to the node whose range holds it.
+    const pod = obj as Pod;
+    const created = createdPodStatus(pod.spec);
+    pod.status = { ...pod.status, phase: pod.status?.phase ?? created.phase, qosClass: created.qosClass };
   }
   if (t.kind === 'DaemonSet') setTemplateGeneration(obj, templateGenerationOf(obj) ?? 1);
 }

@@ -103,3 +103,30 @@ describe('Registry: an update that changes nothing', () => {
     });
   });
 });
+
+describe('Registry: a created Pod', () => {
+  const podType = resourceByKind('Pod')!;
+  const podWith = (resources: object | undefined, status?: object): KubeObject => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p', namespace: 'default' },
+    spec: { containers: [{ name: 'c', image: 'nginx', ...(resources ? { resources } : {}) }] },
+    ...(status ? { status } : {}),
+  });
+
+  it.each([
+    { name: 'no resources', pod: podWith(undefined), want: { phase: 'Pending', qosClass: 'BestEffort' } },
+    { name: 'limits alone (requests default to them)', pod: podWith({ limits: { cpu: '1', memory: '1Gi' } }), want: { phase: 'Pending', qosClass: 'Guaranteed' } },
+    { name: 'a request alone', pod: podWith({ requests: { memory: '64Mi' } }), want: { phase: 'Pending', qosClass: 'Burstable' } },
+    {
+      name: 'an address in the manifest is kept (it pins the node), the class is the apiserver own',
+      pod: podWith(undefined, { podIP: '10.244.2.9', qosClass: 'Guaranteed' }),
+      want: { podIP: '10.244.2.9', phase: 'Pending', qosClass: 'BestEffort' },
+    },
+  ])('is Pending with its QoS class: $name', async ({ pod, want }) => {
+    const store = new MemoryStore();
+    await store.transaction((tx) => createCluster(tx, DEFAULT_CLUSTER, now, seededRandom(1)));
+    const created = await store.transaction((tx) => new Registry(tx, { cluster: DEFAULT_CLUSTER, now, random: seededRandom(2) }).create(podType, pod));
+    expect(created.status).toEqual(want);
+  });
+});

@@ -121,5 +121,7 @@ describe('pods from a defaulted ReplicaSet template', () => {
     // The template's defaults, plus what Pod defaulting and admission add to every new pod.
     expect(pod.spec).toMatchObject(tmplOut.spec);
     expect(pod.spec).toMatchObject({ enableServiceLinks: true, serviceAccountName: 'default', priority: 0 });
+    // And the status the apiserver gives every pod it creates.
+    expect(pod.status).toEqual({ phase: 'Pending', qosClass: 'BestEffort' });
   });
 });

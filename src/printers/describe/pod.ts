@@ -1,29 +1,16 @@
 // kubectl describe pod (pkg/describe/describe.go describePod, kubectl 1.32).
-import type { Container, Pod, Toleration } from '../../api/types.js';
+import type { Pod, Toleration } from '../../api/types.js';
+import { computePodQOS } from '../../api/qos.js';
 import { controlledBy, rfc1123z, tolerationsMultiline } from './common.js';
 import { describeContainers, type ContainerStatus } from './containers.js';
 import { describeVolumes } from './volumes.js';
 import { annotationsMultiline, labelsMultiline } from './tabbed.js';
 import { withEvents, type DescribedEvent } from './events.js';
 
-type Resources = { requests?: Record<string, unknown>; limits?: Record<string, unknown> };
-
-/**
- * qos.GetPodQOS, simplified: the stored status.qosClass if set; BestEffort when no container asks for
- * cpu or memory; Guaranteed when every container limits both and requests equal limits; else Burstable.
- */
+/** The stored status.qosClass, or the class the apiserver would give the pod (qos.ComputePodQOS). */
 export function podQOS(pod: Pod): string {
   if (typeof pod.status?.qosClass === 'string' && pod.status.qosClass) return pod.status.qosClass;
-  const all: Container[] = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
-  const res = all.map((c) => (c.resources as Resources | undefined) ?? {});
-  const pick = (r: Record<string, unknown> | undefined) => Object.entries(r ?? {}).filter(([k]) => k === 'cpu' || k === 'memory');
-  if (res.every((r) => pick(r.requests).length === 0 && pick(r.limits).length === 0)) return 'BestEffort';
-  const guaranteed = res.every((r) => {
-    const limits = Object.fromEntries(pick(r.limits));
-    if (!('cpu' in limits) || !('memory' in limits)) return false;
-    return pick(r.requests).every(([k, v]) => String(limits[k]) === String(v));
-  });
-  return guaranteed ? 'Guaranteed' : 'Burstable';
+  return computePodQOS(pod.spec);
 }
 
 /** The text of `kubectl describe pod`, with its Events (ages at `now`). */
