@@ -1,5 +1,6 @@
-// The kubelet, simulated: gives a scheduled pod an IP from its node's range and reports it
-// Running, with readiness driven by readinessProbe.initialDelaySeconds and `sim ready`.
+// The kubelet, simulated: reports a scheduled pod that has an address from its node's range
+// (NodeIPs gives them) Running, with readiness driven by readinessProbe.initialDelaySeconds and
+// `sim ready`.
 import type { Pod, PodCondition, PodStatus } from '../api/types.js';
 import { computePodQOS } from '../api/qos.js';
 import { deepEqual, isPodTerminal, timestamp } from './common.js';
@@ -84,7 +85,6 @@ export function podReadyAt(pod: Pod, startTime: string, now: Date): boolean {
   const delay = Math.max(0, ...pod.spec.containers.map((c) => c.readinessProbe?.initialDelaySeconds ?? 0));
   return now.getTime() >= Date.parse(startTime) + delay * 1000;
 }
-
 
 /**
  * The status the kubelet on `node` reports for a scheduled pod at `now`, or 'unchanged'. What the
