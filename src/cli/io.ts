@@ -17,15 +17,15 @@ export interface Runtime {
 }
 
 /**
- * Standard output written straight to its file descriptor. Building process.stdout loads Node's
- * stream modules, about 5 ms of every command (a twentieth of `get svc`). The writes are
- * synchronous, as Node's to a file or terminal already are; to a pipe they now wait for the
- * reader, as kubectl's do. EAGAIN (a pipe another process made non-blocking) is waited out. A
- * reader that goes away (`svcctl ... | head -1`) ends the command as SIGPIPE ends kubectl: no
- * message, the status a shell reports for that signal (128 + 13); Node ignores the signal and
- * reports EPIPE instead.
+ * Output written straight to a file descriptor (1 or 2). Building process.stdout or stderr loads
+ * Node's stream modules, about 5 ms of every command (a twentieth of `get svc`). The writes are
+ * synchronous, as Node's to a file or terminal already are; to a pipe they wait for the reader,
+ * as kubectl's do, so nothing is left to flush when the command exits. EAGAIN (a pipe another
+ * process made non-blocking) is waited out. A reader that goes away (`svcctl ... | head -1`)
+ * ends the command as SIGPIPE ends kubectl: no message, the status a shell reports for that
+ * signal (128 + 13); Node ignores the signal and reports EPIPE instead.
  */
-function fdOutput(fd: number): IOStreams['stdout'] {
+function fdOutput(fd: 1 | 2): IOStreams['stdout'] {
   return {
     write(s: string): boolean {
       const bytes = Buffer.from(s, 'utf8');
@@ -41,10 +41,10 @@ function fdOutput(fd: number): IOStreams['stdout'] {
       }
       return true;
     },
-    // Only a character device can be a terminal: a pipe or file is told apart without building
-    // process.stdout (and loading the modules behind it).
+    // Asked before any write (lint's progress line). Only a character device can be a terminal:
+    // a pipe or file (CI) is told apart without building the stream.
     get isTTY() {
-      return isCharacterDevice(fd) && process.stdout.isTTY === true;
+      return isCharacterDevice(fd) && (fd === 1 ? process.stdout : process.stderr).isTTY === true;
     },
   };
 }
@@ -60,15 +60,7 @@ function isCharacterDevice(fd: number): boolean {
 export function processIO(): IOStreams {
   return {
     stdout: fdOutput(1),
-    // Node builds a stream on first access (a socket for a pipe): a command that never writes
-    // to stderr does not pay for one.
-    stderr: {
-      write: (s: string) => process.stderr.write(s),
-      // Asked before any write (lint's progress line), as stdout's is.
-      get isTTY() {
-        return isCharacterDevice(2) && process.stderr.isTTY === true;
-      },
-    },
+    stderr: fdOutput(2),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const c of process.stdin) chunks.push(c as Buffer);
