@@ -119,7 +119,7 @@ describe('Registry: a created Pod', () => {
     { name: 'limits alone (requests default to them)', pod: podWith({ limits: { cpu: '1', memory: '1Gi' } }), want: { phase: 'Pending', qosClass: 'Guaranteed' } },
     { name: 'a request alone', pod: podWith({ requests: { memory: '64Mi' } }), want: { phase: 'Pending', qosClass: 'Burstable' } },
     {
-      name: 'an address in the manifest is kept (it pins the node), the class is the apiserver own',
+      name: 'an address in the manifest is kept (it pins the node); the class is computed, not taken from it',
       pod: podWith(undefined, { podIP: '10.244.2.9', qosClass: 'Guaranteed' }),
       want: { podIP: '10.244.2.9', phase: 'Pending', qosClass: 'BestEffort' },
     },
