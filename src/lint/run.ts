@@ -53,7 +53,7 @@ export async function lintPaths(paths: string[], opts: LintOptions = {}): Promis
   const progress = opts.onProgress ?? (() => undefined);
   progress('reading manifests');
   const input = await loadInput(paths, { recursive: opts.recursive, cwd: opts.cwd ?? process.cwd(), stdin: opts.stdin });
-  progress(`checking ${input.docs.length} documents in ${input.files.length} files`);
+  progress(`checking ${counted(input.docs.length, 'document')} in ${counted(input.files.length, 'file')}`);
   const pending: Pending[] = [];
   const add = (info: RuleInfo, doc: DecodedDoc, path: PathSegment[], message: string, target?: LintObject, severity = info.severity) =>
     pending.push({ info, doc, target, at: locateField(doc, path), message, severity });
@@ -115,7 +115,7 @@ export async function lintPaths(paths: string[], opts: LintOptions = {}): Promis
     if (!issues.some((i) => i.kind === 'type')) toCreate.push(o);
   }
 
-  progress(`creating ${toCreate.length} objects in a scratch cluster`);
+  progress(`creating ${counted(toCreate.length, 'object')} in a scratch cluster`);
   const apiIssues = await apiserverLayer(toCreate);
   // Made only when the apiserver refused something (a Map of every object costs a large clean run).
   const indexOf = apiIssues.length ? new Map(objects.map((o, i) => [o, i])) : new Map<LintObject, number>();
@@ -303,4 +303,9 @@ function summarize(documents: DocumentResult[], input: { docs: DecodedDoc[]; fil
     kubernetesVersion: config.kubernetesVersion,
     rules: ALL_RULES,
   };
+}
+
+/** `1 file`, `2 files`: the progress line's counts. */
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -174,7 +174,8 @@ describe('progress on a terminal', () => {
     const piped = await run(false);
     expect(piped.stderr).toBe('');
     const tty = await run(true);
-    expect(tty.stderr).toContain('\rlint: creating 1 objects in a scratch cluster...'.replace('\r', '\r\x1b[K'));
+    expect(tty.stderr).toContain('\rlint: creating 1 object in a scratch cluster...'.replace('\r', '\r\x1b[K'));
+    expect(tty.stderr).toContain('lint: checking 1 document in 1 file...');
     expect(tty.stderr.endsWith('\r\x1b[K')).toBe(true);
     expect(tty.stdout).toBe(piped.stdout);
   });
