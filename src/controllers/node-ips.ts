@@ -38,7 +38,10 @@ class NodeRange {
 
   /** host-local IPAM's order: the first free address after the last one handed out, wrapping. */
   private afterLast(): ScanStrategy {
-    return (bits, max) => {
+    return (bits, max, count) => {
+      // Full: nothing to scan for (as the other strategies; a node whose range is used up is asked
+      // once for every pod still waiting for an address).
+      if (count >= max) return -1;
       for (let i = 1; i <= max; i++) {
         const off = (this.last + i) % max;
         if (!bits.get(off)) return off;
