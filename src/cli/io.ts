@@ -18,7 +18,7 @@ export interface Runtime {
 
 /**
  * Output written straight to a file descriptor (1 or 2). Building process.stdout or stderr loads
- * Node's stream modules, about 5 ms of every command (a twentieth of `get svc`). The writes are
+ * Node's stream modules: a few milliseconds of every command (2-3 ms of `get svc`). The writes are
  * synchronous, as Node's to a file or terminal already are; to a pipe they wait for the reader,
  * as kubectl's do, so nothing is left to flush when the command exits. EAGAIN (a pipe another
  * process made non-blocking) is waited out. A reader that goes away (`svcctl ... | head -1`)
